@@ -1,0 +1,139 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
+import type { Role } from '../src/api/contract/auth'
+
+/** A person as stored (phones whole; masking happens on the way out). */
+export type UserRecord = {
+  id: string
+  name: string
+  role: Role
+  town: string
+  village?: string
+  area?: string
+  phone: string
+}
+
+/** An event as stored; instants are epoch milliseconds. */
+export type EventRecord = {
+  id: string
+  type: EventType
+  title: string
+  description: string
+  speaker?: string
+  venue: Venue
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  capacity: number
+  credits: number
+  audienceTowns: string[]
+  contestItems?: string[]
+  status: EventStatus
+  createdBy: string
+  createdAt: number
+  cancelReason?: string
+}
+
+/** One change of attendance, kept for the roster's audit trail. */
+export type AuditEntry = { by: string; at: number; from: Attendance; to: Attendance; note?: string }
+
+/** A registration as stored: one per (event, user), reused when a cancelled one signs up again. */
+export type RegistrationRecord = {
+  eventId: string
+  userId: string
+  status: RegistrationStatus
+  /** Monotonic ticket: orders the waitlist (FIFO) and breaks ties. */
+  seq: number
+  attendance: Attendance
+  checkedInAt?: number
+  contestItems?: string[]
+  leaveReason?: string
+  createdAt: number
+  audit: AuditEntry[]
+}
+
+/** A message to one user. */
+export type NotificationRecord = {
+  id: string
+  userId: string
+  kind: string
+  title: string
+  body: string
+  link?: string
+  read: boolean
+  createdAt: number
+}
+
+/** A stored successful answer for an Idempotency-Key. */
+export type IdempotencyRecord = { hash: string; status: number; body: unknown; at: number }
+
+/** Everything the mock server knows. Plain JSON so that it can be written to MOCK_DB_FILE. */
+export type DbState = {
+  version: 1
+  users: UserRecord[]
+  events: EventRecord[]
+  /** Registrations per event id, in creation order. */
+  registrations: Record<string, RegistrationRecord[]>
+  sessions: Record<string, { userId: string; createdAt: number }>
+  smsSentAt: Record<string, number>
+  idempotency: Record<string, IdempotencyRecord>
+  notifications: NotificationRecord[]
+  counters: { seq: number; id: number }
+}
+
+/** The store: the state plus how it is saved. */
+export type Db = {
+  state: DbState
+  /** Replaces the state (reset). */
+  replace(state: DbState): void
+  /** Writes the state to MOCK_DB_FILE, when set: temp file + fsync + rename, so a crash leaves the old or the new file. */
+  save(): void
+  /** A new unique id with a prefix. */
+  nextId(prefix: string): string
+  /** The next waitlist ticket. */
+  nextSeq(): number
+}
+
+/** Opens the store: loads `file` when it exists (and parses), else starts from `initial()`. */
+export function createDb(initial: () => DbState, file?: string): Db {
+  let state = file && existsSync(file) ? load(file) : initial()
+  const db: Db = {
+    get state() {
+      return state
+    },
+    replace(next) {
+      state = next
+      db.save()
+    },
+    save() {
+      if (!file) return
+      const tmp = `${file}.${process.pid}.tmp`
+      const fd = openSync(tmp, 'w')
+      try {
+        writeSync(fd, JSON.stringify(state))
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      renameSync(tmp, file)
+    },
+    nextId(prefix) {
+      state.counters.id += 1
+      return `${prefix}${state.counters.id.toString(36)}`
+    },
+    nextSeq() {
+      state.counters.seq += 1
+      return state.counters.seq
+    },
+  }
+  if (file && !existsSync(file)) db.save()
+  return db
+}
+
+function load(file: string): DbState {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as DbState
+  if (parsed?.version !== 1 || !Array.isArray(parsed.users)) {
+    throw new Error(`MOCK_DB_FILE ${file} is not a 支书通 mock database (version 1); delete it to start from the seed`)
+  }
+  return parsed
+}

@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { z } from 'zod'
+import type { ErrorCode } from '../src/api/contract/common'
+
+/** A failure with an HTTP status and a contract error code; handlers throw it, the server answers it. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+  }
+}
+
+/** What a handler answers. */
+export type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
+
+/** Parses `value` with a contract schema or throws 400 VALIDATION_FAILED with Chinese field messages. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const fields: Record<string, string> = {}
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = '不支持的字段'
+      continue
+    }
+    const path = issue.path.map(String).join('.') || '_'
+    if (!fields[path]) fields[path] = issue.message
+  }
+  throw new HttpError(400, 'VALIDATION_FAILED', '提交的内容有误，请按提示修改后重试', fields)
+}
+
+/** Reads the raw request body up to `limit` bytes; past it, answers 413 without keeping the rest. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    const tooLarge = () =>
+      new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / 1024 / 1024)} MB）`)
+    if (declared > limit) {
+      req.resume()
+      req.on('end', () => reject(tooLarge()))
+      req.on('error', reject)
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) over = true
+      if (!over) chunks.push(chunk)
+    })
+    req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks))))
+    req.on('error', reject)
+  })
+}
+
+/** Parses a JSON body; an empty body is `undefined`. */
+export function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'VALIDATION_FAILED', '请求体不是合法的 JSON', { _: '请求体不是合法的 JSON' })
+  }
+}
+
+/** Turns a query string into an object; a repeated name becomes an array (and so fails validation). */
+export function parseQuery(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null)
+  for (const [key, value] of search) {
+    const prev = out[key]
+    out[key] = prev === undefined ? value : ([] as string[]).concat(prev, value)
+  }
+  return { ...out }
+}
+
+/** Writes a reply as JSON (or nothing for 204). */
+export function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers }
+  if (reply.status === 204 || reply.body === undefined) {
+    res.writeHead(reply.status, headers)
+    res.end()
+    return
+  }
+  if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) {
+    res.writeHead(reply.status, headers)
+    res.end(reply.body)
+    return
+  }
+  const json = JSON.stringify(reply.body)
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(json)),
+    ...headers,
+  })
+  res.end(json)
+}
+
+/** The error body of API.md for a thrown HttpError. */
+export function errorReply(error: HttpError): Reply {
+  return {
+    status: error.status,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields && error.status === 400 ? { fields: error.fields } : {}),
+      },
+    },
+  }
+}
+
+/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+    return `{${entries.join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}

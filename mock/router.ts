@@ -1,0 +1,74 @@
+import type { IncomingMessage } from 'node:http'
+import type { Role } from '../src/api/contract/auth'
+import type { Clock } from './clock'
+import type { Db, UserRecord } from './db'
+import type { Reply } from './http'
+
+/** Everything a handler may use; handlers are synchronous so that each runs atomically. */
+export type Context = {
+  db: Db
+  clock: Clock
+  req: IncomingMessage
+  params: Record<string, string>
+  query: Record<string, string | string[]>
+  body: unknown
+  /** The caller, when the route needs one. */
+  user: UserRecord
+}
+
+/** Who may call a route: nobody in particular, any signed-in user, or the listed roles. */
+export type Access = 'public' | 'any' | Role[]
+
+/** One endpoint. */
+export type Route = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: string
+  access: Access
+  /** Accepts `Idempotency-Key` (mutating POSTs, and DELETE as an extension). */
+  idempotent?: boolean
+  handle(ctx: Context): Reply
+}
+
+/** A compiled route: its pattern and parameter names. */
+export type CompiledRoute = Route & { pattern: RegExp; names: string[] }
+
+/** Compiles `/events/:id/registration` into a matcher. */
+export function compile(route: Route): CompiledRoute {
+  const names: string[] = []
+  const source = route.path
+    .split('/')
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      names.push(part.slice(1))
+      return '([^/]+)'
+    })
+    .join('/')
+  return { ...route, pattern: new RegExp(`^${source}$`), names }
+}
+
+/** Finds the route for a path: the match for the method, or the list of methods the path allows. */
+export function match(
+  routes: CompiledRoute[],
+  method: string,
+  path: string,
+): { route: CompiledRoute; params: Record<string, string> } | { allowed: string[] } | null {
+  const allowed: string[] = []
+  for (const route of routes) {
+    const m = route.pattern.exec(path)
+    if (!m) continue
+    if (route.method !== method) {
+      allowed.push(route.method)
+      continue
+    }
+    const params: Record<string, string> = {}
+    route.names.forEach((name, i) => {
+      try {
+        params[name] = decodeURIComponent(m[i + 1])
+      } catch {
+        params[name] = m[i + 1]
+      }
+    })
+    return { route, params }
+  }
+  return allowed.length ? { allowed } : null
+}

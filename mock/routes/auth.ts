@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto'
+import { loginBodySchema, smsCodeBodySchema } from '../../src/api/contract/auth'
+import { userView } from '../domain'
+import { HttpError, parseOrThrow } from '../http'
+import type { Route } from '../router'
+
+/** The code the mock accepts for every phone. */
+export const MOCK_SMS_CODE = '123456'
+const SMS_INTERVAL_MS = 60_000
+
+/** Auth endpoints: SMS code, login, logout, /me. */
+export const authRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/auth/sms-code',
+    access: 'public',
+    idempotent: true,
+    handle({ db, clock, body }) {
+      const { phone } = parseOrThrow(smsCodeBodySchema, body)
+      const now = clock.now()
+      const last = db.state.smsSentAt[phone]
+      if (last !== undefined && now - last < SMS_INTERVAL_MS) {
+        const wait = Math.ceil((SMS_INTERVAL_MS - (now - last)) / 1000)
+        throw new HttpError(429, 'RATE_LIMITED', `验证码已发送，请 ${wait} 秒后再试`)
+      }
+      // Unknown phones get the same answer: the API never tells whether an account exists.
+      db.state.smsSentAt[phone] = now
+      return { status: 204 }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/auth/login',
+    access: 'public',
+    idempotent: true,
+    handle({ db, clock, body }) {
+      const { phone, code } = parseOrThrow(loginBodySchema, body)
+      const user = db.state.users.find((u) => u.phone === phone)
+      if (!user || code !== MOCK_SMS_CODE) {
+        throw new HttpError(401, 'LOGIN_FAILED', '手机号或验证码不正确，请检查后重新输入')
+      }
+      const token = randomBytes(24).toString('base64url')
+      db.state.sessions[token] = { userId: user.id, createdAt: clock.now() }
+      return { status: 200, body: { token, user: userView(user, user) } }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    access: 'any',
+    handle({ db, req }) {
+      const token = bearerToken(req.headers.authorization)
+      if (token) delete db.state.sessions[token]
+      return { status: 204 }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/me',
+    access: 'any',
+    handle({ user }) {
+      return { status: 200, body: userView(user, user) }
+    },
+  },
+]
+
+/** The token of an `Authorization: Bearer …` header, if well formed. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+  return m ? m[1] : null
+}

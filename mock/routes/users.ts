@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { roleSchema } from '../../src/api/contract/auth'
+import { pageQueryShape, text } from '../../src/api/contract/common'
+import { userView } from '../domain'
+import { parseOrThrow } from '../http'
+import type { Route } from '../router'
+import { paginate } from './paging'
+
+const usersQuerySchema = z.strictObject({
+  role: roleSchema.optional(),
+  town: text(1, 30).optional(),
+  q: text(0, 30).optional(),
+  ...pageQueryShape,
+})
+
+/** People for organisers' pickers and score entry. */
+export const userRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/users',
+    access: ['organiser'],
+    handle({ db, query, user: viewer }) {
+      const { role, town, q, page, pageSize } = parseOrThrow(usersQuerySchema, query)
+      const needle = q?.toLowerCase()
+      const found = db.state.users.filter(
+        (u) =>
+          (!role || u.role === role) &&
+          (!town || u.town === town) &&
+          (!needle || [u.name, u.phone, u.village ?? '', u.town].some((s) => s.toLowerCase().includes(needle))),
+      )
+      return { status: 200, body: paginate(found, page, pageSize, (u) => userView(u, viewer)) }
+    },
+  },
+]

@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
+import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
+import { clockFromEnv, type Clock } from './clock'
+import { createDb, type Db } from './db'
+import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
+import { compile, match, type CompiledRoute } from './router'
+import { authRoutes, bearerToken } from './routes/auth'
+import { eventRoutes } from './routes/events'
+import { userRoutes } from './routes/users'
+import { createSeed } from './seed'
+import { serveStatic } from './static'
+
+z.config(z.locales.zhCN())
+
+const JSON_LIMIT = 1024 * 1024
+const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000
+
+/** Options of the mock server. */
+export type MockOptions = {
+  /** Persist to this JSON file (MOCK_DB_FILE); in memory when absent. */
+  dbFile?: string
+  /** The clock; defaults to MOCK_NOW or the real clock. */
+  clock?: Clock
+  /** Serve this folder (the built H5 app) for every path outside /api, /__mock and /uploads. */
+  staticDir?: string
+  /** Enables /__mock/reset and /__mock/clock (default: unless NODE_ENV=production). */
+  testRoutes?: boolean
+  /** Artificial latency per API answer in ms, to make loading states visible in development. */
+  delayMs?: number
+}
+
+/** A running (or ready to run) mock: the Node server, its store and its clock. */
+export type MockServer = {
+  server: Server
+  db: Db
+  clock: Clock
+  /** Listens on `port` (0 = any free port) at 127.0.0.1 and resolves with the base URL of the API. */
+  listen(port: number): Promise<string>
+  close(): Promise<void>
+}
+
+const routes: CompiledRoute[] = [...authRoutes, ...userRoutes, ...eventRoutes].map(compile)
+
+const clockBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }) })
+
+/** Builds the mock API server of API.md. */
+export function createMockServer(options: MockOptions = {}): MockServer {
+  const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
+  const db = createDb(() => createSeed(clock.now()), options.dbFile)
+  const testRoutes = options.testRoutes ?? process.env.NODE_ENV !== 'production'
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock.local')
+    const path = url.pathname
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+        'Access-Control-Max-Age': '86400',
+      })
+      res.end()
+      return
+    }
+    try {
+      if (path.startsWith('/__mock/') && testRoutes) {
+        send(res, await handleTestRoute(req, path))
+      } else if (path === '/api' || path.startsWith('/api/')) {
+        const reply = await handleApi(req, path.slice(4) || '/', url.searchParams)
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs))
+        send(res, reply)
+      } else if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+        await serveStatic(options.staticDir, path, req, res)
+      } else {
+        throw new HttpError(404, 'NOT_FOUND', '没有这个地址')
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        send(res, errorReply(error))
+      } else {
+        console.error('[mock] unexpected error', error)
+        send(res, errorReply(new HttpError(500, 'INTERNAL', '服务器出错了，请稍后重试')))
+      }
+    }
+  }
+
+  async function handleTestRoute(req: IncomingMessage, path: string): Promise<Reply> {
+    if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', '只支持 POST')
+    const body = parseJson(await readBody(req, JSON_LIMIT))
+    if (path === '/__mock/reset') {
+      db.replace(createSeed(clock.now()))
+      return { status: 204 }
+    }
+    if (path === '/__mock/clock') {
+      const { now } = parseOrThrow(clockBodySchema, body)
+      clock.freeze(Date.parse(now))
+      return { status: 200, body: { now: new Date(clock.now()).toISOString() } }
+    }
+    throw new HttpError(404, 'NOT_FOUND', '没有这个地址')
+  }
+
+  async function handleApi(req: IncomingMessage, path: string, search: URLSearchParams): Promise<Reply> {
+    const found = match(routes, req.method ?? 'GET', path)
+    if (!found) throw new HttpError(404, 'NOT_FOUND', '没有这个接口')
+    if ('allowed' in found) {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `这个接口不支持 ${req.method}`)
+    }
+    const { route, params } = found
+    const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, JSON_LIMIT)
+
+    // From here on everything is synchronous, so each request applies atomically.
+    let user = undefined as unknown as (typeof db.state.users)[number]
+    if (route.access !== 'public') {
+      const token = bearerToken(req.headers.authorization)
+      const session = token ? db.state.sessions[token] : undefined
+      const found = session && db.state.users.find((u) => u.id === session.userId)
+      if (!found) {
+        throw new HttpError(401, 'UNAUTHORIZED', token ? '登录已过期，请重新登录' : '请先登录')
+      }
+      user = found
+      if (route.access !== 'any' && !route.access.includes(user.role)) {
+        throw new HttpError(403, 'FORBIDDEN', '您的账号没有这项操作的权限')
+      }
+    }
+    const body = parseJson(raw)
+    const key = req.headers['idempotency-key']
+    if (route.idempotent && key !== undefined) {
+      return withIdempotency(route, path, String(key), user?.id ?? 'anonymous', body, () =>
+        route.handle({ db, clock, req, params, query: parseQuery(search), body, user }),
+      )
+    }
+    const reply = route.handle({ db, clock, req, params, query: parseQuery(search), body, user })
+    if (req.method !== 'GET') db.save()
+    return reply
+  }
+
+  function withIdempotency(
+    route: CompiledRoute,
+    path: string,
+    key: string,
+    callerId: string,
+    body: unknown,
+    run: () => Reply,
+  ): Reply {
+    if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX) {
+      throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key 应为 1–255 个字符', {
+        'Idempotency-Key': `应为 1–${IDEMPOTENCY_KEY_MAX} 个字符`,
+      })
+    }
+    const now = clock.now()
+    const store = db.state.idempotency
+    const slot = `${callerId} ${route.method} ${path} ${key}`
+    const hash = createHash('sha256').update(canonicalJson(body ?? null)).digest('hex')
+    const previous = store[slot]
+    if (previous && now - previous.at < IDEMPOTENCY_TTL_MS) {
+      if (previous.hash !== hash) {
+        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '这个请求标识已用于另一项操作，请刷新后重试')
+      }
+      return { status: previous.status, body: previous.body }
+    }
+    const reply = run()
+    if (reply.status >= 200 && reply.status < 300) {
+      store[slot] = { hash, status: reply.status, body: reply.body, at: now }
+      pruneIdempotency(now)
+    }
+    db.save()
+    return reply
+  }
+
+  let lastPrune = 0
+  function pruneIdempotency(now: number): void {
+    if (now - lastPrune < 60 * 60 * 1000) return
+    lastPrune = now
+    for (const [slot, rec] of Object.entries(db.state.idempotency)) {
+      if (now - rec.at >= IDEMPOTENCY_TTL_MS) delete db.state.idempotency[slot]
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  server.keepAliveTimeout = 5000
+
+  return {
+    server,
+    db,
+    clock,
+    listen(port) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, '127.0.0.1', () => {
+          const { port: actual } = server.address() as AddressInfo
+          resolve(`http://127.0.0.1:${actual}/api`)
+        })
+      })
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+    },
+  }
+}

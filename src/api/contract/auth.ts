@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { phoneSchema } from './common'
+
+/** Who a user is to the app. */
+export const roleSchema = z.enum(['secretary', 'organiser'])
+export type Role = z.infer<typeof roleSchema>
+
+/** `User` as API.md defines it (phones of other people arrive masked for secretaries). */
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  town: z.string(),
+  village: z.string().optional(),
+  area: z.string().optional(),
+  phone: z.string(),
+})
+export type User = z.infer<typeof userSchema>
+
+/** Body of `POST /auth/sms-code`. */
+export const smsCodeBodySchema = z.strictObject({ phone: phoneSchema })
+export type SmsCodeBody = z.infer<typeof smsCodeBodySchema>
+
+/** Body of `POST /auth/login`. */
+export const loginBodySchema = z.strictObject({
+  phone: phoneSchema,
+  code: z
+    .string({ error: '请输入验证码' })
+    .trim()
+    .regex(/^\d{6}$/, { error: '验证码为 6 位数字' }),
+})
+export type LoginBody = z.infer<typeof loginBodySchema>
+
+/** Answer of `POST /auth/login`. */
+export const loginResultSchema = z.object({ token: z.string().min(1), user: userSchema })
+export type LoginResult = z.infer<typeof loginResultSchema>

@@ -1,0 +1,106 @@
+import { z } from 'zod'
+
+/** Code-point length, the unit API.md counts string lengths in. */
+export function codePointLength(value: string): number {
+  return Array.from(value).length
+}
+
+// Control characters; line breaks and tabs are allowed in multi-line fields only.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/
+
+/** A trimmed request string of `min`–`max` code points with control characters refused. */
+export function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
+  const control = opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE
+  return z
+    .string({ error: '应为文字' })
+    .trim()
+    .refine((s) => !control.test(s), { error: '含有不允许的控制字符' })
+    .refine((s) => codePointLength(s) >= min, {
+      error: min <= 1 ? '不能为空' : `至少 ${min} 个字`,
+    })
+    .refine((s) => codePointLength(s) <= max, { error: `最多 ${max} 个字` })
+}
+
+/** An ISO 8601 date-time with an offset (`Z` or `±hh:mm`), as requests may send. */
+export const isoDateTime = z.iso.datetime({ offset: true, error: '应为带时区的时间（ISO 8601）' })
+
+/** A plain `YYYY-MM-DD` date. */
+export const isoDate = z.iso.date({ error: '应为日期 YYYY-MM-DD' })
+
+/** Mainland mobile number: 11 digits starting with 1. */
+export const phoneSchema = z
+  .string({ error: '请输入手机号' })
+  .trim()
+  .regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' })
+
+/** Positive integer from a query-string value. */
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, { error: '应为正整数' })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: `不能小于 ${min}` }).max(max, { error: `不能大于 ${max}` }))
+    .optional()
+    .transform((v) => v ?? fallback)
+
+/** `?page=&pageSize=` of every list endpoint (pageSize ≤ 100). */
+export const pageQueryShape = {
+  page: queryInt(1, 100000, 1),
+  pageSize: queryInt(1, 100, 20),
+}
+
+/** A page of items: `{items, total, page, pageSize}`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1).max(100),
+  })
+}
+
+/** A page as the client sees it. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number }
+
+/** The error body every non-2xx answer carries. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
+
+/** Error codes named by API.md (plus the generic ones every server answers with). */
+export const ERROR_CODES = [
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE',
+  'RATE_LIMITED',
+  'LOGIN_FAILED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'SIGNUP_CLOSED',
+  'TOO_LATE_TO_CANCEL',
+  'NOT_REGISTERED',
+  'EVENT_STARTED',
+  'CAPACITY_BELOW_REGISTERED',
+  'CHECKIN_WINDOW_CLOSED',
+  'CHECKIN_CODE_INVALID',
+  'TOO_FAR',
+  'COMMITMENT_LOCKED',
+  'COMMITMENT_NOT_APPROVED',
+  'COMMITMENT_NOT_SUBMITTED',
+  'QUARTER_NOT_STARTED',
+  'AWARD_QUOTA_FULL',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** The longest Idempotency-Key accepted. */
+export const IDEMPOTENCY_KEY_MAX = 255

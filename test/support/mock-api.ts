@@ -1,0 +1,86 @@
+import { createClock } from '../../mock/clock'
+import type { UserRecord } from '../../mock/db'
+import { createMockServer, type MockServer } from '../../mock/server'
+
+/** A fixed instant the API tests pin the mock's clock to (a Tuesday morning, China time). */
+export const PINNED_NOW = '2026-12-01T09:30:00+08:00'
+
+/** A JSON answer of the mock. */
+export type ApiAnswer<T = any> = { status: number; body: T; headers: Headers }
+
+/** A mock server on a free port with a pinned clock, and small helpers to call it over HTTP. */
+export type MockApi = {
+  mock: MockServer
+  base: string
+  call<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<ApiAnswer<T>>
+  login(phone: string): Promise<string>
+  /** Moves the mock's clock (frozen) to an instant. */
+  setNow(iso: string | number): void
+  close(): Promise<void>
+}
+
+/** Starts a fresh mock (seeded around `now`) for one test file. */
+export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
+  const mock = createMockServer({ clock: createClock(Date.parse(now)), testRoutes: true })
+  const base = await mock.listen(0)
+  const api: MockApi = {
+    mock,
+    base,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers }
+      if (opts.token) headers.Authorization = `Bearer ${opts.token}`
+      let payload: string | undefined = opts.raw
+      if (opts.body !== undefined) {
+        payload = JSON.stringify(opts.body)
+        headers['Content-Type'] = 'application/json'
+      }
+      // Test-only routes (/__mock/…) live outside /api.
+      const url = path.startsWith('/__mock/') ? base.replace(/\/api$/, '') + path : base + path
+      const res = await fetch(url, { method, headers, body: payload })
+      const text = await res.text()
+      let body: any = text
+      if (text && (res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text)
+      return { status: res.status, body, headers: res.headers }
+    },
+    async login(phone) {
+      const res = await api.call('POST', '/auth/login', { body: { phone, code: '123456' } })
+      if (res.status !== 200) throw new Error(`login ${phone} failed: ${res.status} ${JSON.stringify(res.body)}`)
+      return res.body.token as string
+    },
+    setNow(at) {
+      mock.clock.freeze(typeof at === 'number' ? at : Date.parse(at))
+    },
+    close: () => mock.close(),
+  }
+  return api
+}
+
+/** Phone of demo secretary `n` (1–40). */
+export const secretaryPhone = (n: number) => `138${String(n).padStart(8, '0')}`
+/** Phone of demo organiser `n` (1–3). */
+export const organiserPhone = (n: number) => `139${String(n).padStart(8, '0')}`
+
+/** Adds `count` extra secretaries (of the first seeded town) straight to the store and signs each in. */
+export function createSecretaries(api: MockApi, count: number, overrides: Partial<UserRecord> = {}): string[] {
+  const tokens: string[] = []
+  for (let i = 0; i < count; i += 1) {
+    const id = `u-extra-${i}`
+    api.mock.db.state.users.push({
+      id,
+      name: `测试书记${i}`,
+      role: 'secretary',
+      town: '剑南街道',
+      village: '城北社区',
+      phone: `137${String(i).padStart(8, '0')}`,
+      ...overrides,
+    })
+    const token = `token-extra-${i}`
+    api.mock.db.state.sessions[token] = { userId: id, createdAt: api.mock.clock.now() }
+    tokens.push(token)
+  }
+  return tokens
+}

@@ -29,6 +29,11 @@ function matches(event: EventRecord, needle: string): boolean {
   )
 }
 
+function isMine(db: Db, event: EventRecord, user: UserRecord): boolean {
+  const r = findRegistration(db, event.id, user.id)
+  return r !== undefined && (r.status === 'registered' || r.status === 'waitlisted')
+}
+
 /** Event list, detail, sign-up and cancellation. */
 export const eventRoutes: Route[] = [
   {
@@ -36,7 +41,7 @@ export const eventRoutes: Route[] = [
     path: '/events',
     access: 'any',
     handle({ db, clock, query, user }) {
-      const { type, when, q, page, pageSize } = parseOrThrow(eventListQuerySchema, query)
+      const { type, when, q, mine, page, pageSize } = parseOrThrow(eventListQuerySchema, query)
       const now = clock.now()
       const needle = q?.toLowerCase()
       const found = db.state.events.filter(
@@ -44,7 +49,8 @@ export const eventRoutes: Route[] = [
           canSee(db, e, user) &&
           (!type || e.type === type) &&
           (when === 'all' || (when === 'upcoming' ? e.endAt >= now : e.endAt < now)) &&
-          (!needle || matches(e, needle)),
+          (!needle || matches(e, needle)) &&
+          (mine !== 'true' || isMine(db, e, user)),
       )
       found.sort((a, b) =>
         when === 'upcoming' ? a.startAt - b.startAt || a.id.localeCompare(b.id) : b.startAt - a.startAt || a.id.localeCompare(b.id),

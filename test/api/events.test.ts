@@ -67,6 +67,16 @@ describe('GET /events', () => {
     expect(ids(found)).toEqual(['evt-lecture-open'])
   })
 
+  it('should keep only the caller\'s registered and waitlisted events with mine=true (我的报名)', async () => {
+    const token = await api.login(secretaryPhone(7)) // waitlisted for the full lecture
+    const mine = await api.call('GET', '/events?mine=true&when=all&pageSize=100', { token })
+    expect(mine.status).toBe(200)
+    expect(ids(mine)).toContain('evt-lecture-full')
+    for (const e of mine.body.items) expect(['registered', 'waitlisted']).toContain(e.myRegistration.status)
+    const others = await api.call('GET', '/events?mine=true&when=all&pageSize=100', { token: organiser })
+    expect(others.body.total).toBe(0)
+  })
+
   it('should page the list with total, page and pageSize', async () => {
     const first = await api.call('GET', '/events?when=all&pageSize=3&page=1', { token: secretary })
     const second = await api.call('GET', '/events?when=all&pageSize=3&page=2', { token: secretary })
@@ -85,6 +95,7 @@ describe('GET /events', () => {
     ['colour=red'],
     ['q=' + 'x'.repeat(51)],
     ['type=lecture&type=contest'],
+    ['mine=yes'],
   ])('should refuse the query %s with 400 VALIDATION_FAILED', async (query) => {
     const res = await api.call('GET', `/events?${query}`, { token: secretary })
     expect(res.status).toBe(400)

@@ -81,6 +81,8 @@ export const eventListQuerySchema = z.strictObject({
   type: eventTypeSchema.optional(),
   when: eventWhenSchema.optional().transform((v) => v ?? 'upcoming'),
   q: text(0, 50).optional(),
+  /** Extension: `mine=true` keeps the caller's registered and waitlisted events (我的报名). */
+  mine: z.enum(['true', 'false'], { error: '应为 true 或 false' }).optional(),
   ...pageQueryShape,
 })
 export type EventListQuery = z.input<typeof eventListQuerySchema>

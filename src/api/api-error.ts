@@ -1,0 +1,76 @@
+import type { ErrorCode } from './contract/common'
+
+/** How a request failed: no connection, too slow, an HTTP error answer, or an answer we could not read. */
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'parse'
+
+// What each contract code means to the user, and what to do about it.
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  UNAUTHORIZED: '登录已过期，请重新登录。',
+  FORBIDDEN: '您的账号没有这项操作的权限，如有需要请联系组织部门。',
+  NOT_FOUND: '没有找到相关内容，它可能已被删除或不对您开放。请返回列表刷新。',
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改后再提交。',
+  PAYLOAD_TOO_LARGE: '内容太大，无法提交。请减少内容或压缩图片后重试。',
+  UNSUPPORTED_FILE: '只支持 JPG、PNG、WebP 格式的图片，请换一张。',
+  RATE_LIMITED: '操作太频繁，请稍等一分钟再试。',
+  LOGIN_FAILED: '手机号或验证码不正确，请检查后重新输入。',
+  IDEMPOTENCY_KEY_REUSED: '这次操作与之前的请求冲突，请刷新页面后重试。',
+  SIGNUP_CLOSED: '报名已截止或活动已取消，不能再报名。',
+  TOO_LATE_TO_CANCEL: '活动已经开始，不能取消报名。如不能参加，请联系组织者。',
+  NOT_REGISTERED: '您还没有报名这个活动。',
+  EVENT_STARTED: '活动已经开始，不能再修改时间或名额。',
+  CAPACITY_BELOW_REGISTERED: '名额不能少于已报名人数。',
+  CHECKIN_WINDOW_CLOSED: '现在不在签到时间内：活动开始前 30 分钟至结束前可以签到。',
+  CHECKIN_CODE_INVALID: '签到码不正确或已过期，请向组织者核对最新的签到码。',
+  TOO_FAR: '您离活动地点超过 1 公里，请到现场后再签到。',
+  COMMITMENT_LOCKED: '承诺已提交或已通过，不能再修改。',
+  COMMITMENT_NOT_APPROVED: '承诺通过审核后才能填报进展。',
+  COMMITMENT_NOT_SUBMITTED: '这份承诺还没有提交，不能审核。',
+  QUARTER_NOT_STARTED: '这个季度还没开始，暂不能填报。',
+  AWARD_QUOTA_FULL: '今年的岗位创新奖已评满 30 名，不能再增加。',
+  INTERNAL: '服务器出错了，请稍后重试。',
+}
+
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后点“重试”。已填写的内容不会丢失。'
+const TIMEOUT_MESSAGE = '网络太慢，请求超时了。请到信号好的地方后点“重试”。'
+const PARSE_MESSAGE = '服务器返回的内容无法识别，请稍后重试；如果一直出现，请联系管理员。'
+
+/** The one error type every API call rejects with; `message` is Chinese and says what to do. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind
+  readonly status: number
+  readonly code: string
+  /** Field-by-field messages of a 400 answer. */
+  readonly fields: Record<string, string>
+
+  constructor(init: { kind: ApiErrorKind; status?: number; code?: string; message?: string; fields?: Record<string, string> }) {
+    super(init.message ?? defaultMessage(init.kind, init.code))
+    this.name = 'ApiError'
+    this.kind = init.kind
+    this.status = init.status ?? 0
+    this.code = init.code ?? init.kind.toUpperCase()
+    this.fields = init.fields ?? {}
+  }
+
+  /** True when the request may never have reached the server, so the same action may be retried. */
+  get retriable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.status >= 500
+  }
+}
+
+function defaultMessage(kind: ApiErrorKind, code?: string): string {
+  if (kind === 'network') return NETWORK_MESSAGE
+  if (kind === 'timeout') return TIMEOUT_MESSAGE
+  if (kind === 'parse') return PARSE_MESSAGE
+  return messageForCode(code)
+}
+
+/** The user-facing message of an API error code (the server's own message is the fallback). */
+export function messageForCode(code: string | undefined, serverMessage?: string): string {
+  return (code && MESSAGES[code as ErrorCode]) || serverMessage || '操作没有成功，请稍后重试。'
+}
+
+/** Any thrown value as an ApiError, for views that show `error.message`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError({ kind: 'parse', message: error instanceof Error ? error.message : PARSE_MESSAGE })
+}

@@ -1,0 +1,118 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { toApiError } from '@/api/api-error'
+import { AppButton } from '@/shared/ui/app-button'
+import { sendSmsCode } from '../api/send-sms-code'
+import { validateLogin } from '../lib/validate-login'
+import { signIn } from '../session-actions'
+import './login.css'
+
+/** 登录: phone + 6-digit SMS code, checked before sending, with a 60 s resend countdown. */
+export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: boolean }) {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [errors, setErrors] = useState<{ phone?: string; code?: string }>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const [wait, setWait] = useState(0)
+
+  useEffect(() => {
+    if (wait <= 0) return
+    const timer = setTimeout(() => setWait(wait - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [wait])
+
+  const requestCode = async () => {
+    const found = validateLogin(phone, null)
+    setErrors(found)
+    if (found.phone) return
+    setSending(true)
+    setMessage(null)
+    try {
+      await sendSmsCode(phone.trim())
+      setWait(60)
+      setMessage('验证码已发送，请查看短信。')
+    } catch (failure) {
+      const error = toApiError(failure)
+      setMessage(error.fields.phone ?? error.message)
+      if (error.code === 'RATE_LIMITED') setWait(60)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const submit = async () => {
+    const found = validateLogin(phone, code)
+    setErrors(found)
+    if (found.phone || found.code) return
+    setSubmitting(true)
+    setMessage(null)
+    try {
+      await signIn(phone, code)
+      onDone()
+    } catch (failure) {
+      const error = toApiError(failure)
+      setErrors({ phone: error.fields.phone, code: error.fields.code })
+      setMessage(error.message)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className='login'>
+      <Text className='login__brand'>支书通</Text>
+      <Text className='login__slogan'>绵竹市村（社区）党组织书记履职服务</Text>
+      <View className='zs-card'>
+        <View className='zs-field'>
+          <Text className='zs-field__label'>手机号</Text>
+          <Input
+            className='zs-input'
+            type='number'
+            maxlength={11}
+            placeholder='请输入 11 位手机号'
+            aria-label='手机号'
+            value={phone}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+          {errors.phone ? <Text className='zs-field__error'>{errors.phone}</Text> : null}
+        </View>
+        <View className='zs-field'>
+          <Text className='zs-field__label'>验证码</Text>
+          <View className='zs-row'>
+            <Input
+              className='zs-input zs-grow'
+              type='number'
+              maxlength={6}
+              placeholder='6 位验证码'
+              aria-label='验证码'
+              value={code}
+              onInput={(e) => setCode(e.detail.value)}
+              onConfirm={() => void submit()}
+            />
+            <AppButton small variant='secondary' loading={sending} disabled={wait > 0} onTap={() => void requestCode()}>
+              {wait > 0 ? `${wait} 秒后重发` : '获取验证码'}
+            </AppButton>
+          </View>
+          {errors.code ? <Text className='zs-field__error'>{errors.code}</Text> : null}
+        </View>
+        {message ? (
+          <View className='login__message' role='alert'>
+            {message}
+          </View>
+        ) : null}
+        <AppButton block loading={submitting} onTap={() => void submit()}>
+          登录
+        </AppButton>
+      </View>
+      {demoHint ? (
+        <View className='zs-card login__demo'>
+          <Text className='zs-muted'>
+            演示环境：书记账号 13800000001～13800000040，组织者账号 13900000001～13900000003，验证码均为 123456。
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

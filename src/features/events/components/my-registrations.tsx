@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { useRef } from 'react'
+import { AppButton } from '@/shared/ui/app-button'
+import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { useEventsStore } from '../events-store'
+import { useEventList } from '../hooks/use-event-list'
+import { EventCard } from './event-card'
+import './events.css'
+
+/** 我的报名: the caller's registered and waitlisted events, soonest first (the first `limit` on 首页). */
+export function MyRegistrations({ onOpen, onBrowse, limit }: { onOpen: (id: string) => void; onBrowse: () => void; limit?: number }) {
+  const list = useEventList({ mine: true, when: 'upcoming' })
+  const byId = useEventsStore((s) => s.byId)
+  const shown = useRef(false)
+  const now = Date.now()
+
+  // Coming back from a detail page where the user cancelled: the list must not show it any more.
+  useDidShow(() => {
+    if (shown.current) void list.refresh()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => list.loadMore())
+
+  if (list.status === 'loading') return <LoadingState />
+  if (list.status === 'error') return <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} />
+  const events = list.ids
+    .map((id) => byId[id])
+    .filter((e) => e && (e.myRegistration?.status === 'registered' || e.myRegistration?.status === 'waitlisted'))
+    .slice(0, limit)
+  if (events.length === 0) {
+    return <EmptyState title='您还没有报名的活动' hint='到“活动”里看看近期的强村讲堂和技能比武。' actionText='去看看活动' onAction={onBrowse} />
+  }
+  return (
+    <View>
+      {events.map((event) => (
+        <EventCard key={event.id} event={event} now={now} onOpen={onOpen} />
+      ))}
+      {list.hasMore && !limit ? (
+        <AppButton variant='plain' block loading={list.loadingMore} onTap={list.loadMore}>
+          加载更多
+        </AppButton>
+      ) : null}
+    </View>
+  )
+}

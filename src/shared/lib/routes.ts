@@ -1,0 +1,46 @@
+/** Every page of the app by name; app.config.ts lists the same paths (a unit test keeps them in step). */
+export const ROUTES = {
+  home: '/pages/home/index',
+  events: '/pages/events/index',
+  commitments: '/pages/commitments/index',
+  honours: '/pages/honours/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+  eventDetail: '/pages/event-detail/index',
+  myRegistrations: '/pages/my-registrations/index',
+  organiserEvents: '/packages/organiser/pages/events/index',
+} as const
+
+/** The tab pages: reached with switchTab, which takes no query string. */
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.events, ROUTES.commitments, ROUTES.honours, ROUTES.me]
+
+/** Builds `path?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}
+
+/** Whether a URL (with or without query) is a tab page. */
+export function isTabRoute(url: string): boolean {
+  return TAB_ROUTES.includes(url.split('?')[0])
+}
+
+/**
+ * Checks a `redirect` URL parameter before following it: only this app's own pages, never another
+ * site or scheme, never the login page itself. Anything else falls back to 首页.
+ */
+export function safeRedirect(value: string | undefined | null): string {
+  if (!value) return ROUTES.home
+  let url = value
+  try {
+    url = decodeURIComponent(value)
+  } catch {
+    return ROUTES.home
+  }
+  const path = url.split('?')[0]
+  const known = Object.values(ROUTES) as string[]
+  if (!known.includes(path) || path === ROUTES.login) return ROUTES.home
+  return url
+}

@@ -18,9 +18,11 @@ export function currentPageUrl(): string | null {
   const pages = Taro.getCurrentPages()
   const page = pages[pages.length - 1] as { route?: string; options?: Record<string, string> } | undefined
   if (!page?.route) return null
-  const query = Object.entries(page.options ?? {})
-    .filter(([k]) => !k.startsWith('$') && k !== 'stamp')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  // weapp fills page.options; the H5 runtime keeps the query on the current instance's router.
+  const params = { ...Taro.getCurrentInstance().router?.params, ...page.options }
+  const query = Object.entries(params)
+    .filter(([k, v]) => !k.startsWith('$') && k !== 'stamp' && v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&')
   const path = `/${page.route.replace(/^\//, '').split('?')[0]}`
   return query ? `${path}?${query}` : path

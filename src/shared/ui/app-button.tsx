@@ -22,7 +22,8 @@ export function AppButton({ children, onTap, variant = 'primary', loading, disab
   return (
     <Button
       className={classes.filter(Boolean).join(' ')}
-      disabled={inert}
+      // H5 styles any `disabled` attribute, even "false", as disabled: leave it out unless inert.
+      disabled={inert || undefined}
       aria-disabled={inert}
       aria-label={ariaLabel}
       aria-busy={loading}

@@ -1,0 +1,75 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const taroEnv = process.env.TARO_ENV ?? 'weapp'
+const mockOrigin = `http://127.0.0.1:${process.env.MOCK_PORT || 9527}`
+// H5 goes through the dev-server proxy (same origin); the mini-program calls the mock directly.
+const apiBase = process.env.TARO_APP_API_BASE || (taroEnv === 'h5' ? '/api' : `${mockOrigin}/api`)
+// Babel runs on node_modules only for these: they ship ES2020+ syntax that old WebViews/JSCore reject.
+const compileInclude = [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)]
+
+// webpack's 244 KiB hint is noise here: config/scripts/size.mjs enforces the real budgets.
+const silencePerformanceHints = (chain: { performance: { hints: (value: false) => unknown } }) => {
+  chain.performance.hints(false)
+}
+
+// Taro build config shared by every platform; dev.ts / prod.ts are merged on top.
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'zhishutong',
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // Each platform gets its own folder: `taro build --watch` empties its outputRoot.
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // The login screen lists the demo accounts when the app talks to the bundled mock.
+      TARO_APP_DEMO: JSON.stringify(process.env.TARO_APP_DEMO ?? (process.env.TARO_APP_API_BASE ? 'false' : 'true')),
+    },
+    defineConstants: {},
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      compile: { include: compileInclude },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain: silencePerformanceHints,
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: compileInclude },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: {
+        host: '127.0.0.1',
+        port: 10086,
+        proxy: {
+          '/api': { target: mockOrigin, changeOrigin: true },
+          '/uploads': { target: mockOrigin, changeOrigin: true },
+        },
+      },
+      webpackChain: silencePerformanceHints,
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

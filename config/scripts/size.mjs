@@ -1,0 +1,126 @@
+// Size budgets of the production builds (dist/weapp, dist/h5): prints each figure against its
+// budget and the largest files, exits 1 when a budget is exceeded or a build is missing.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
+
+const KB = 1024
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const weappDir = path.join(root, 'dist', 'weapp')
+const h5Dir = path.join(root, 'dist', 'h5')
+
+const budgets = { weappMain: 600 * KB, weappSubPackage: 300 * KB, asset: 50 * KB, h5FirstLoadGzip: 165 * KB }
+// Code files; anything else (images, fonts, media…) is an asset with its own per-file budget.
+const codeExtensions = new Set(['.js', '.wxml', '.wxss', '.json', '.wxs', '.css', '.html'])
+const isAsset = (file) => !codeExtensions.has(path.extname(file)) && !file.endsWith('.LICENSE.txt')
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
+const posix = (file) => file.split(path.sep).join('/')
+
+// Every file below `dir`, as { file (relative, POSIX), bytes }.
+function listFiles(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name)
+      return { file: posix(path.relative(dir, full)), bytes: fs.statSync(full).size }
+    })
+}
+
+const sum = (files) => files.reduce((total, f) => total + f.bytes, 0)
+const largest = (files, count = 5) => [...files].sort((a, b) => b.bytes - a.bytes).slice(0, count)
+
+// Sub-package roots ('pkg-a/') declared in the built app.json.
+function subPackageRoots() {
+  const appJson = JSON.parse(fs.readFileSync(path.join(weappDir, 'app.json'), 'utf8'))
+  const subPackages = appJson.subPackages ?? appJson.subpackages ?? []
+  return subPackages.map((p) => `${p.root.replace(/^\/+|\/+$/g, '')}/`)
+}
+
+// Paths of the scripts index.html loads up front: <script src> and <link rel=preload as=script>.
+function firstLoadScripts(html) {
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, 'i'))?.[1]
+  const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => attr(m[0], 'src'))
+  const preloads = [...html.matchAll(/<link\b[^>]*>/gi)]
+    .filter((m) => attr(m[0], 'rel')?.toLowerCase() === 'preload' && attr(m[0], 'as')?.toLowerCase() === 'script')
+    .map((m) => attr(m[0], 'href'))
+  return [...new Set([...scripts, ...preloads].filter(Boolean))]
+}
+
+const rows = []
+const failures = []
+const tops = []
+// Records one figure against its budget.
+function check(figure, bytes, budget) {
+  const ok = bytes <= budget
+  rows.push([figure, kb(bytes), kb(budget), ok ? 'ok' : 'OVER'])
+  if (!ok) failures.push(`${figure}: ${kb(bytes)} > ${kb(budget)}`)
+}
+
+const missing = [
+  [path.join(weappDir, 'app.json'), 'npm run build:weapp'],
+  [path.join(h5Dir, 'index.html'), 'npm run build:h5'],
+].filter(([file]) => !fs.existsSync(file))
+for (const [file, command] of missing) console.error(`Missing ${posix(path.relative(root, file))}: run \`${command}\` first.`)
+if (missing.length > 0) process.exit(1)
+
+// Mini-program: main package, then each sub-package.
+const weappFiles = listFiles(weappDir)
+const roots = subPackageRoots()
+const inRoot = (file, r) => file.startsWith(r)
+const mainFiles = weappFiles.filter((f) => !roots.some((r) => inRoot(f.file, r)))
+check('weapp main package', sum(mainFiles), budgets.weappMain)
+tops.push(['weapp main package', mainFiles])
+for (const r of roots) {
+  const files = weappFiles.filter((f) => inRoot(f.file, r))
+  check(`weapp sub-package ${r}`, sum(files), budgets.weappSubPackage)
+  tops.push([`weapp sub-package ${r}`, files])
+}
+
+// H5: gzip of the scripts loaded by index.html.
+const h5Files = listFiles(h5Dir)
+let firstLoadGzip = 0
+for (const src of firstLoadScripts(fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8'))) {
+  const file = path.join(h5Dir, src.replace(/^(\.?\/)+/, ''))
+  if (/^(https?:)?\/\//.test(src) || !fs.existsSync(file)) {
+    failures.push(`h5 first-load script ${src} is not a file in dist/h5: cannot measure it`)
+    continue
+  }
+  firstLoadGzip += zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length
+}
+check('h5 first-load JS (gzip -9)', firstLoadGzip, budgets.h5FirstLoadGzip)
+tops.push(['h5', h5Files])
+
+// Non-code assets, per file, in both builds.
+const assets = [
+  ...weappFiles.filter((f) => isAsset(f.file)).map((f) => ({ ...f, file: `weapp/${f.file}` })),
+  ...h5Files.filter((f) => isAsset(f.file)).map((f) => ({ ...f, file: `h5/${f.file}` })),
+]
+const [biggestAsset] = largest(assets, 1)
+for (const asset of assets.filter((a) => a.bytes > budgets.asset)) check(`asset ${asset.file}`, asset.bytes, budgets.asset)
+if (!assets.some((a) => a.bytes > budgets.asset)) {
+  check(`largest asset${biggestAsset ? ` (${biggestAsset.file})` : ' (none)'}`, biggestAsset?.bytes ?? 0, budgets.asset)
+}
+
+// Prints rows as an aligned table.
+function printTable(header, body) {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)))
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  body.forEach((row) => console.log(line(row)))
+}
+
+console.log('Size budgets (1 KB = 1024 bytes)\n')
+printTable(['figure', 'size', 'budget', 'status'], rows)
+for (const [name, files] of tops) {
+  console.log(`\nLargest files: ${name}`)
+  printTable(['file', 'size'], largest(files).map((f) => [f.file, kb(f.bytes)]))
+}
+if (failures.length > 0) {
+  console.error(`\nOver budget:\n${failures.map((f) => `- ${f}`).join('\n')}`)
+  process.exit(1)
+}
+console.log('\nAll size budgets met.')

@@ -1,0 +1,61 @@
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import config from '../../eslint.config.mjs'
+
+const repoRoot = path.resolve(__dirname, '../..')
+// The project's own config, passed as objects: Jest's VM cannot run the import() ESLint uses to load it.
+const eslint = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: config })
+
+// Messages of the `layers/imports` rule for `code` linted as if it lived at `file` (repo-relative).
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) })
+  return result.messages.filter((m) => m.ruleId === 'layers/imports').map((m) => m.message)
+}
+
+describe('layers/imports', () => {
+  it('should report a feature importing another feature', async () => {
+    const errors = await layerErrors('src/features/events/lib/x.ts', "export { a } from '@/features/auth/x'\n")
+    expect(errors).toEqual([expect.stringContaining('may not import feature "auth"')])
+  })
+
+  it('should let a feature import shared code, the api layer and its own files', async () => {
+    const code = "export { a } from '@/shared/lib/x'\nexport { b } from '@/api/client'\nexport { c } from '../api/get-events'\n"
+    expect(await layerErrors('src/features/events/lib/x.ts', code)).toEqual([])
+  })
+
+  it('should report a feature importing a page', async () => {
+    expect(await layerErrors('src/features/events/x.ts', "export { a } from '../../pages/home/index'\n")).toHaveLength(1)
+  })
+
+  it('should report src/ importing mock/', async () => {
+    expect(await layerErrors('src/features/events/lib/x.ts', "export { db } from '../../../../mock/db'\n")).toEqual([
+      expect.stringContaining('src/ never imports mock/'),
+    ])
+  })
+
+  it('should let mock/ import the contract and nothing else of src/', async () => {
+    expect(await layerErrors('mock/routes/x.ts', "export { a } from '../../src/api/contract/event'\n")).toEqual([])
+    expect(await layerErrors('mock/x.ts', "export { a } from '../src/features/x'\n")).toHaveLength(1)
+  })
+
+  it('should keep src/shared free of stores, api, features and pages', async () => {
+    const code = "import '@/stores/session-store'\nimport '@/api/client'\nimport '@/features/auth/x'\nimport '@/pages/home/index'\nimport 'dayjs'\n"
+    expect(await layerErrors('src/shared/lib/x.ts', code)).toHaveLength(4)
+  })
+
+  it('should let src/stores import only src/shared, the contract and packages', async () => {
+    const allowed = "import 'zustand'\nimport '@/shared/lib/storage'\nimport '@/api/contract/auth'\n"
+    expect(await layerErrors('src/stores/x.ts', allowed)).toEqual([])
+    expect(await layerErrors('src/stores/x.ts', "import '@/api/client'\n")).toHaveLength(1)
+  })
+
+  it('should keep the contract free of the rest of src/', async () => {
+    expect(await layerErrors('src/api/contract/x.ts', "import 'zod'\nimport './common'\n")).toEqual([])
+    expect(await layerErrors('src/api/contract/x.ts', "import '@/shared/lib/dates'\nimport '../client'\n")).toHaveLength(2)
+  })
+
+  it('should report src/api importing features or pages, also through require() and import()', async () => {
+    const code = "import '@/features/auth/x'\nrequire('../pages/home')\nvoid import('@/features/events/y')\n"
+    expect(await layerErrors('src/api/client.ts', code)).toHaveLength(3)
+  })
+})

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { z } from 'zod'
 import type { Role } from '../src/api/contract/auth'
 import type { Clock } from './clock'
 import type { Db, UserRecord } from './db'
@@ -26,6 +27,8 @@ export type Route = {
   access: Access
   /** Accepts `Idempotency-Key` (mutating POSTs, and DELETE as an extension). */
   idempotent?: boolean
+  /** What the OpenAPI document says about the route (mock/openapi.ts). */
+  doc: { summary: string; query?: z.ZodType; body?: z.ZodType; response?: z.ZodType; status?: number }
   handle(ctx: Context): Reply
 }
 

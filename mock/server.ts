@@ -6,7 +6,8 @@ import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
 import { clockFromEnv, type Clock } from './clock'
 import { createDb, type Db } from './db'
 import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
-import { compile, match, type CompiledRoute } from './router'
+import { createOpenApiDocument } from './openapi'
+import { compile, match, type CompiledRoute, type Route } from './router'
 import { authRoutes, bearerToken } from './routes/auth'
 import { eventRoutes } from './routes/events'
 import { userRoutes } from './routes/users'
@@ -42,7 +43,10 @@ export type MockServer = {
   close(): Promise<void>
 }
 
-const routes: CompiledRoute[] = [...authRoutes, ...userRoutes, ...eventRoutes].map(compile)
+/** Every endpoint of the mock, in matching order. */
+export const ROUTES: Route[] = [...authRoutes, ...userRoutes, ...eventRoutes]
+const routes: CompiledRoute[] = ROUTES.map(compile)
+let openApi: Record<string, unknown> | null = null
 
 const clockBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }) })
 
@@ -103,6 +107,10 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   }
 
   async function handleApi(req: IncomingMessage, path: string, search: URLSearchParams): Promise<Reply> {
+    if (path === '/openapi.json' && req.method === 'GET') {
+      openApi ??= createOpenApiDocument(ROUTES)
+      return { status: 200, body: openApi }
+    }
     const found = match(routes, req.method ?? 'GET', path)
     if (!found) throw new HttpError(404, 'NOT_FOUND', '没有这个接口')
     if ('allowed' in found) {

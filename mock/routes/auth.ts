@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { loginBodySchema, smsCodeBodySchema } from '../../src/api/contract/auth'
+import { loginBodySchema, loginResultSchema, smsCodeBodySchema, userSchema } from '../../src/api/contract/auth'
 import { userView } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
 import type { Route } from '../router'
@@ -15,6 +15,7 @@ export const authRoutes: Route[] = [
     path: '/auth/sms-code',
     access: 'public',
     idempotent: true,
+    doc: { summary: 'Text a login code (the mock accepts 123456)', body: smsCodeBodySchema, status: 204 },
     handle({ db, clock, body }) {
       const { phone } = parseOrThrow(smsCodeBodySchema, body)
       const now = clock.now()
@@ -33,6 +34,7 @@ export const authRoutes: Route[] = [
     path: '/auth/login',
     access: 'public',
     idempotent: true,
+    doc: { summary: 'Sign in with phone and code', body: loginBodySchema, response: loginResultSchema },
     handle({ db, clock, body }) {
       const { phone, code } = parseOrThrow(loginBodySchema, body)
       const user = db.state.users.find((u) => u.phone === phone)
@@ -48,6 +50,7 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/auth/logout',
     access: 'any',
+    doc: { summary: 'End the session', status: 204 },
     handle({ db, req }) {
       const token = bearerToken(req.headers.authorization)
       if (token) delete db.state.sessions[token]
@@ -58,6 +61,7 @@ export const authRoutes: Route[] = [
     method: 'GET',
     path: '/me',
     access: 'any',
+    doc: { summary: 'The signed-in user', response: userSchema },
     handle({ user }) {
       return { status: 200, body: userView(user, user) }
     },

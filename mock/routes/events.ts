@@ -1,4 +1,10 @@
-import { eventListQuerySchema, registrationBodySchema } from '../../src/api/contract/event'
+import {
+  eventListQuerySchema,
+  eventPageSchema,
+  eventSchema,
+  registrationBodySchema,
+  registrationSchema,
+} from '../../src/api/contract/event'
 import type { Db, EventRecord, UserRecord } from '../db'
 import {
   canAct,
@@ -40,6 +46,7 @@ export const eventRoutes: Route[] = [
     method: 'GET',
     path: '/events',
     access: 'any',
+    doc: { summary: 'Events the caller may see', query: eventListQuerySchema, response: eventPageSchema },
     handle({ db, clock, query, user }) {
       const { type, when, q, mine, page, pageSize } = parseOrThrow(eventListQuerySchema, query)
       const now = clock.now()
@@ -62,6 +69,7 @@ export const eventRoutes: Route[] = [
     method: 'GET',
     path: '/events/:id',
     access: 'any',
+    doc: { summary: 'One event with counts and my registration', response: eventSchema },
     handle({ db, clock, params, user }) {
       const event = visibleEvent(db, params.id, user)
       return { status: 200, body: eventView(db, event, user, clock.now()) }
@@ -72,6 +80,7 @@ export const eventRoutes: Route[] = [
     path: '/events/:id/registration',
     access: ['secretary'],
     idempotent: true,
+    doc: { summary: 'Sign up (201), or 200 when already registered', body: registrationBodySchema, response: registrationSchema, status: 201 },
     handle({ db, clock, params, body, user }) {
       const { contestItems } = parseOrThrow(registrationBodySchema, body ?? {})
       const event = visibleEvent(db, params.id, user, canAct)
@@ -130,6 +139,7 @@ export const eventRoutes: Route[] = [
     path: '/events/:id/registration',
     access: ['secretary'],
     idempotent: true,
+    doc: { summary: 'Cancel my sign-up; promotes the head of the waitlist', response: registrationSchema },
     handle({ db, clock, params, user }) {
       const event = visibleEvent(db, params.id, user)
       const now = clock.now()

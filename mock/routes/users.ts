@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { roleSchema } from '../../src/api/contract/auth'
-import { pageQueryShape, text } from '../../src/api/contract/common'
+import { roleSchema, userSchema } from '../../src/api/contract/auth'
+import { pageOf, pageQueryShape, text } from '../../src/api/contract/common'
 import { userView } from '../domain'
 import { parseOrThrow } from '../http'
 import type { Route } from '../router'
@@ -19,6 +19,7 @@ export const userRoutes: Route[] = [
     method: 'GET',
     path: '/users',
     access: ['organiser'],
+    doc: { summary: 'People for pickers and score entry', query: usersQuerySchema, response: pageOf(userSchema) },
     handle({ db, query, user: viewer }) {
       const { role, town, q, page, pageSize } = parseOrThrow(usersQuerySchema, query)
       const needle = q?.toLowerCase()

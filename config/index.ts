@@ -48,6 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Images as files, not base64 in the first-load JavaScript (the tab icons alone would add 11 KB gzip).
+      imageUrlLoaderOption: { limit: 1024 },
       compile: { include: compileInclude },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {

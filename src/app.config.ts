@@ -26,11 +26,11 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/events/index', text: '活动' },
-      { pagePath: 'pages/commitments/index', text: '承诺' },
-      { pagePath: 'pages/honours/index', text: '荣誉' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/events/index', text: '活动', iconPath: 'assets/tab/events.png', selectedIconPath: 'assets/tab/events-active.png' },
+      { pagePath: 'pages/commitments/index', text: '承诺', iconPath: 'assets/tab/commitments.png', selectedIconPath: 'assets/tab/commitments-active.png' },
+      { pagePath: 'pages/honours/index', text: '荣誉', iconPath: 'assets/tab/honours.png', selectedIconPath: 'assets/tab/honours-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 })

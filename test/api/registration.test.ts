@@ -80,7 +80,10 @@ describe('POST /events/:id/registration', () => {
 
   it('should refuse unknown fields and wrong types with 400 and store nothing', async () => {
     const token = await api.login(secretaryPhone(1))
-    for (const body of [{ seat: 1 }, { contestItems: '政策理论知识竞答' }, { contestItems: [1] }, ['x'], 'text', { __proto__x: 1 }]) {
+    const tooLong = ['政'.repeat(31)]
+    const tooMany = Array.from({ length: 11 }, (_, i) => `项目${i}`)
+    const control = ['政策理论\u0007知识竞答']
+    for (const body of [{ seat: 1 }, { contestItems: '政策理论知识竞答' }, { contestItems: [1] }, ['x'], 'text', { __proto__x: 1 }, { contestItems: tooLong }, { contestItems: tooMany }, { contestItems: control }]) {
       const res = await register(token, 'evt-contest-open', body)
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('VALIDATION_FAILED')

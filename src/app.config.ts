@@ -9,9 +9,16 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/event-detail/index',
     'pages/my-registrations/index',
+    'pages/checkin/index',
+    'pages/attendance/index',
   ],
   // Organiser-only screens: secretaries never download them.
-  subPackages: [{ root: 'packages/organiser', pages: ['pages/events/index'] }],
+  subPackages: [
+    {
+      root: 'packages/organiser',
+      pages: ['pages/events/index', 'pages/event-form/index', 'pages/roster/index', 'pages/checkin-code/index'],
+    },
+  ],
   lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: '支书通',

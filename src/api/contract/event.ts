@@ -96,3 +96,152 @@ export const registrationBodySchema = z.strictObject({
     .optional(),
 })
 export type RegistrationBody = z.infer<typeof registrationBodySchema>
+
+// ——— Organisers: posting and editing events (API.md, POST/PATCH /events) ———
+
+const latitude = z.number({ error: '纬度应为数字' }).min(-90, { error: '纬度应在 -90 到 90 之间' }).max(90, { error: '纬度应在 -90 到 90 之间' })
+const longitude = z.number({ error: '经度应为数字' }).min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' })
+
+/** Venue of a posted event: name, address, optional coordinates (for the check-in geofence). */
+export const venueBodySchema = z.strictObject({
+  name: text(2, 60),
+  address: text(2, 120),
+  lat: latitude.optional(),
+  lng: longitude.optional(),
+})
+
+/** The fields of an event an organiser sets; each with API.md's bounds. */
+export const eventFieldsShape = {
+  type: eventTypeSchema,
+  title: text(2, 60),
+  description: text(0, 2000, { multiline: true }),
+  speaker: text(1, 40).optional(),
+  venue: venueBodySchema,
+  startAt: isoDateTime,
+  endAt: isoDateTime,
+  signupDeadline: isoDateTime,
+  capacity: z.number({ error: '名额应为整数' }).int({ error: '名额应为整数' }).min(1, { error: '名额至少 1 人' }).max(1000, { error: '名额最多 1000 人' }),
+  credits: z
+    .number({ error: '学时应为数字' })
+    .min(0, { error: '学时不能小于 0' })
+    .max(40, { error: '学时最多 40' })
+    .multipleOf(0.5, { error: '学时以 0.5 为单位' }),
+  audience: z.strictObject({ towns: z.array(text(2, 20)).max(30, { error: '最多选择 30 个镇（街道）' }) }),
+  contestItems: z.array(text(1, 30)).min(1, { error: '至少设置 1 个比赛项目' }).max(10, { error: '最多 10 个比赛项目' }).optional(),
+}
+
+/** Body of `POST /events`; `status` draft or published (default published). */
+export const createEventBodySchema = z.strictObject({
+  ...eventFieldsShape,
+  status: z.enum(['draft', 'published'], { error: '状态只能是草稿或发布' }).optional(),
+})
+export type CreateEventBody = z.input<typeof createEventBodySchema>
+
+/** Body of `PATCH /events/:id`: any subset of the fields; `{status: "published"}` publishes a draft. */
+export const updateEventBodySchema = createEventBodySchema.partial().extend({
+  // An empty speaker removes it.
+  speaker: text(0, 40).optional(),
+  status: z.literal('published', { error: '只能把草稿改为发布；取消活动请用“取消活动”' }).optional(),
+})
+export type UpdateEventBody = z.input<typeof updateEventBodySchema>
+
+/** The fields the cross-field rules read. */
+export type EventTimes = { type: EventType; startAt: string; endAt: string; signupDeadline: string; contestItems?: string[] }
+
+/**
+ * Rules across fields, shared by the form and the server: startAt < endAt, signupDeadline ≤ startAt,
+ * contest items for a contest and only for one, startAt in the future (when `checkFuture`).
+ * Returns field → Chinese message; empty when all hold.
+ */
+export function eventRuleErrors(e: EventTimes, now: number, checkFuture: boolean): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const start = Date.parse(e.startAt)
+  const end = Date.parse(e.endAt)
+  const deadline = Date.parse(e.signupDeadline)
+  if (checkFuture && !(start > now)) errors.startAt = '开始时间应晚于现在'
+  if (!(start < end)) errors.endAt = '结束时间应晚于开始时间'
+  if (!(deadline <= start)) errors.signupDeadline = '报名截止不能晚于开始时间'
+  if (e.type === 'contest' && !e.contestItems?.length) errors.contestItems = '技能比武至少设置 1 个比赛项目'
+  if (e.type !== 'contest' && e.contestItems !== undefined) errors.contestItems = '只有技能比武可以设置比赛项目'
+  return errors
+}
+
+/** Body of `POST /events/:id/cancel`. */
+export const cancelEventBodySchema = z.strictObject({ reason: text(2, 200, { multiline: true }) })
+
+/** Body of `POST /events/:id/leave` (请假). */
+export const leaveBodySchema = z.strictObject({ reason: text(2, 200, { multiline: true }) })
+
+// ——— Roster, attendance override, check-in ———
+
+/** One change of attendance in a roster row's audit trail; `by` is the organiser's id, `byName` their name. */
+export const auditEntrySchema = z.object({
+  by: z.string(),
+  byName: z.string().optional(),
+  at: isoDateTime,
+  from: attendanceSchema,
+  to: attendanceSchema,
+  note: z.string().optional(),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+/** A row of `GET /events/:id/registrations`. */
+export const rosterRowSchema = z.object({
+  user: z.lazy(() => rosterUserSchema),
+  status: registrationStatusSchema,
+  waitlistPosition: z.number().int().min(1).optional(),
+  attendance: attendanceSchema,
+  checkedInAt: isoDateTime.optional(),
+  contestItems: z.array(z.string()).optional(),
+  leaveReason: z.string().optional(),
+  audit: z.array(auditEntrySchema),
+})
+export type RosterRow = z.infer<typeof rosterRowSchema>
+const rosterUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['secretary', 'organiser']),
+  town: z.string(),
+  village: z.string().optional(),
+  area: z.string().optional(),
+  phone: z.string(),
+})
+
+/** A page of roster rows. */
+export const rosterPageSchema = pageOf(rosterRowSchema)
+
+/** Query of `GET /events/:id/registrations` (extension: `status` and `attendance` filters). */
+export const rosterQuerySchema = z.strictObject({
+  status: registrationStatusSchema.optional(),
+  attendance: attendanceSchema.optional(),
+  ...pageQueryShape,
+})
+
+/** Body of `PUT /events/:id/attendance/:userId`. */
+export const attendanceOverrideBodySchema = z.strictObject({
+  attendance: z.enum(['present', 'late', 'leave', 'absent'], { error: '出勤状态应为出席、迟到、请假或缺勤' }),
+  note: text(0, 200, { multiline: true }).optional(),
+})
+
+/** Answer of `GET /events/:id/checkin-code` (extension: `checkedInCount`, `registeredCount` for the live count). */
+export const checkinCodeSchema = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  expiresAt: isoDateTime,
+  checkedInCount: z.number().int().min(0).optional(),
+  registeredCount: z.number().int().min(0).optional(),
+})
+export type CheckinCode = z.infer<typeof checkinCodeSchema>
+
+/** Body of `POST /events/:id/checkin`. */
+export const checkinBodySchema = z.strictObject({
+  code: z.string({ error: '请输入签到码' }).trim().regex(/^\d{6}$/, { error: '签到码为 6 位数字' }),
+  location: z.strictObject({ lat: latitude, lng: longitude }).optional(),
+})
+export type CheckinBody = z.infer<typeof checkinBodySchema>
+
+/** Answer of a check-in. */
+export const checkinResultSchema = z.object({
+  attendance: z.enum(['present', 'late']),
+  checkedInAt: isoDateTime,
+})
+export type CheckinResult = z.infer<typeof checkinResultSchema>

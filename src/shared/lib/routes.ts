@@ -8,7 +8,12 @@ export const ROUTES = {
   login: '/pages/login/index',
   eventDetail: '/pages/event-detail/index',
   myRegistrations: '/pages/my-registrations/index',
+  checkin: '/pages/checkin/index',
+  attendance: '/pages/attendance/index',
   organiserEvents: '/packages/organiser/pages/events/index',
+  organiserEventForm: '/packages/organiser/pages/event-form/index',
+  organiserRoster: '/packages/organiser/pages/roster/index',
+  organiserCheckinCode: '/packages/organiser/pages/checkin-code/index',
 } as const
 
 /** The tab pages: reached with switchTab, which takes no query string. */

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { attendanceSchema, eventSchema } from './event'
+
+/** Query of `GET /me/attendance`. */
+export const attendanceQuerySchema = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { error: '年份应为 4 位数字' })
+    .transform(Number)
+    .pipe(z.number().int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }))
+    .optional(),
+})
+
+/** The year's totals: counts, 出勤率 (null when nothing counts yet) and 学时. */
+export const attendanceSummarySchema = z.object({
+  registered: z.number().int().min(0),
+  present: z.number().int().min(0),
+  late: z.number().int().min(0),
+  leave: z.number().int().min(0),
+  absent: z.number().int().min(0),
+  rate: z.number().min(0).max(1).nullable(),
+  credits: z.number().min(0),
+})
+export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>
+
+/** One event of the attendance record. */
+export const attendanceRecordSchema = z.object({
+  event: eventSchema,
+  attendance: attendanceSchema,
+  checkedInAt: z.string().optional(),
+  credits: z.number().min(0),
+})
+export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>
+
+/** Answer of `GET /me/attendance`. */
+export const myAttendanceSchema = z.object({
+  summary: attendanceSummarySchema,
+  records: z.array(attendanceRecordSchema),
+})
+export type MyAttendance = z.infer<typeof myAttendanceSchema>
+
+/** 出勤率 = (present + late) / (present + late + absent), null when that is 0 — one formula for mock and client. */
+export function attendanceRate(counts: { present: number; late: number; absent: number }): number | null {
+  const counted = counts.present + counts.late + counts.absent
+  return counted === 0 ? null : (counts.present + counts.late) / counted
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
 import type { Role } from '../src/api/contract/auth'
@@ -32,9 +33,11 @@ export type EventRecord = {
   createdBy: string
   createdAt: number
   cancelReason?: string
+  /** Key of the rotating check-in code (mock/checkin-code.ts); never leaves the server. */
+  checkinSecret: string
 }
 
-/** One change of attendance, kept for the roster's audit trail. */
+/** One change of attendance, kept for the roster's audit trail; `by` is the organiser's user id. */
 export type AuditEntry = { by: string; at: number; from: Attendance; to: Attendance; note?: string }
 
 /** A registration as stored: one per (event, user), reused when a cancelled one signs up again. */
@@ -130,10 +133,17 @@ export function createDb(initial: () => DbState, file?: string): Db {
   return db
 }
 
+/** The check-in secret of a seeded event: derived from its id, so codes are the same in every seed. */
+export function seededCheckinSecret(eventId: string): string {
+  return createHash('sha256').update(`zhishutong-seed-checkin:${eventId}`).digest('hex')
+}
+
 function load(file: string): DbState {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as DbState
   if (parsed?.version !== 1 || !Array.isArray(parsed.users)) {
     throw new Error(`MOCK_DB_FILE ${file} is not a 支书通 mock database (version 1); delete it to start from the seed`)
   }
+  // Files written before check-in existed have events without a secret.
+  for (const event of parsed.events) event.checkinSecret ??= seededCheckinSecret(event.id)
   return parsed
 }

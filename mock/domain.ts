@@ -44,14 +44,30 @@ export function registeredCount(db: Db, eventId: string): number {
   return registrationsOf(db, eventId).filter(holdsSeat).length
 }
 
-/** Attendance as read: a registered seat of a finished event with no check-in and no leave reads absent. */
+/** Waitlist place (1-based) of every waiting user of an event, computed once for a whole list. */
+export function waitlistPositions(db: Db, eventId: string): Map<string, number> {
+  return new Map(waitlistOf(db, eventId).map((r, i) => [r.userId, i + 1]))
+}
+
+/**
+ * Attendance as read: a registered seat of a finished event with no check-in and no leave reads
+ * absent. A cancelled event took place for nobody, so its registrations stay pending.
+ */
 export function effectiveAttendance(r: RegistrationRecord, event: EventRecord, now: number): Attendance {
-  if (r.status === 'registered' && r.attendance === 'pending' && now > event.endAt) return 'absent'
+  if (r.status === 'registered' && r.attendance === 'pending' && now > event.endAt && event.status !== 'cancelled') {
+    return 'absent'
+  }
   return r.attendance
 }
 
-/** `Registration` as API.md defines it. */
-export function registrationView(db: Db, r: RegistrationRecord, event: EventRecord, now: number): Registration {
+/** `Registration` as API.md defines it; pass `positions` (waitlistPositions) when viewing many. */
+export function registrationView(
+  db: Db,
+  r: RegistrationRecord,
+  event: EventRecord,
+  now: number,
+  positions?: Map<string, number>,
+): Registration {
   const view: Registration = {
     eventId: r.eventId,
     userId: r.userId,
@@ -60,7 +76,7 @@ export function registrationView(db: Db, r: RegistrationRecord, event: EventReco
     createdAt: toChinaIso(r.createdAt),
   }
   if (r.status === 'waitlisted') {
-    view.waitlistPosition = waitlistOf(db, event.id).findIndex((w) => w.userId === r.userId) + 1
+    view.waitlistPosition = (positions ?? waitlistPositions(db, event.id)).get(r.userId)
   }
   if (r.checkedInAt !== undefined) view.checkedInAt = toChinaIso(r.checkedInAt)
   if (r.contestItems) view.contestItems = [...r.contestItems]
@@ -143,9 +159,26 @@ export function promoteFromWaitlist(db: Db, event: EventRecord, now: number): vo
         kind: 'waitlist_promoted',
         title: '候补成功，已为您报名',
         body: `「${event.title}」有名额空出，您已从候补转为已报名。`,
-        link: `/pages/event-detail/index?id=${event.id}`,
+        link: eventLink(event.id),
       },
       now,
     )
   }
+}
+
+/** The app page of an event, for notification links. */
+export function eventLink(eventId: string): string {
+  return `/pages/event-detail/index?id=${eventId}`
+}
+
+/** Users of an event whose registration is in one of `statuses` (each once). */
+export function participantIds(db: Db, eventId: string, statuses: RegistrationRecord['status'][]): string[] {
+  return registrationsOf(db, eventId)
+    .filter((r) => statuses.includes(r.status))
+    .map((r) => r.userId)
+}
+
+/** Whether a seat of a published, not yet started event may change hands (promotion, leave taken back). */
+export function seatsMove(event: EventRecord, now: number): boolean {
+  return event.status === 'published' && now < event.startAt
 }

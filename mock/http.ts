@@ -30,7 +30,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
     const path = issue.path.map(String).join('.') || '_'
     if (!fields[path]) fields[path] = issue.message
   }
-  throw new HttpError(400, 'VALIDATION_FAILED', '提交的内容有误，请按提示修改后重试', fields)
+  throw validationFailed(fields)
+}
+
+/** 400 VALIDATION_FAILED with field messages, for rules a schema alone cannot check. */
+export function validationFailed(fields: Record<string, string>): HttpError {
+  return new HttpError(400, 'VALIDATION_FAILED', '提交的内容有误，请按提示修改后重试', fields)
 }
 
 /** Reads the raw request body up to `limit` bytes; past it, answers 413 without keeping the rest. */

@@ -40,7 +40,9 @@ export function createOpenApiDocument(routes: Route[]): Record<string, unknown> 
       responses: {
         [status]: route.doc.response
           ? { description: 'OK', content: { 'application/json': { schema: schemaOf(route.doc.response, 'output') } } }
-          : { description: 'No content' },
+          : route.doc.produces
+            ? { description: 'OK', content: { [route.doc.produces]: { schema: { type: 'string' } } } }
+            : { description: 'No content' },
         default: { description: 'Error', ...errorResponse },
       },
     }

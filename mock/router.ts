@@ -28,7 +28,15 @@ export type Route = {
   /** Accepts `Idempotency-Key` (mutating POSTs, and DELETE as an extension). */
   idempotent?: boolean
   /** What the OpenAPI document says about the route (mock/openapi.ts). */
-  doc: { summary: string; query?: z.ZodType; body?: z.ZodType; response?: z.ZodType; status?: number }
+  doc: {
+    summary: string
+    query?: z.ZodType
+    body?: z.ZodType
+    response?: z.ZodType
+    status?: number
+    /** Media type of a non-JSON answer (the CSV export). */
+    produces?: string
+  }
   handle(ctx: Context): Reply
 }
 

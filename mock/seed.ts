@@ -1,5 +1,12 @@
 import { chinaDayStart } from '../src/api/contract/time'
-import type { DbState, EventRecord, RegistrationRecord, UserRecord } from './db'
+import {
+  seededCheckinSecret,
+  type DbState,
+  type EventRecord,
+  type NotificationRecord,
+  type RegistrationRecord,
+  type UserRecord,
+} from './db'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -53,7 +60,10 @@ function seedUsers(): UserRecord[] {
   return users
 }
 
-type EventSeed = Omit<EventRecord, 'startAt' | 'endAt' | 'signupDeadline' | 'createdBy' | 'createdAt' | 'audienceTowns'> & {
+type EventSeed = Omit<
+  EventRecord,
+  'startAt' | 'endAt' | 'signupDeadline' | 'createdBy' | 'createdAt' | 'audienceTowns' | 'checkinSecret'
+> & {
   /** Days from today (China time) and the hour the event starts. */
   day: number
   hour: number
@@ -89,7 +99,7 @@ const EVENTS: EventSeed[] = [
   { id: 'evt-exchange-plain', type: 'exchange', title: '片区交流：坝区片区土地适度规模经营', description: '新市、齐福、富新镇书记交流土地托管与合作社经营。', venue: VENUES.xinshi, capacity: 25, credits: 1, audienceTowns: ['新市镇', '齐福镇', '富新镇'], status: 'published', day: 11, hour: 14, hours: 3, closeHoursBefore: 24 },
   { id: 'evt-exchange-city', type: 'exchange', title: '片区交流：城区社区“社区合伙人”培育经验分享', description: '城区片区社区书记交流“社区合伙人”机制与居民自治。', venue: VENUES.partySchool, capacity: 30, credits: 1, status: 'published', day: 4, hour: 15, hours: 2, closeHoursBefore: 12 },
   { id: 'evt-exchange-past', type: 'exchange', title: '片区交流：山前片区猕猴桃产业链座谈', description: '遵道、土门、广济镇交流猕猴桃种植与销售。', venue: VENUES.zundao, capacity: 25, credits: 1, status: 'published', day: -7, hour: 10, hours: 3, closeHoursBefore: 24 },
-  { id: 'evt-exchange-cancelled', type: 'exchange', title: '片区交流：防汛防涝经验交流（已取消）', description: '因天气原因取消，另行通知。', venue: VENUES.hanwang, capacity: 30, credits: 1, status: 'cancelled', day: 5, hour: 9, hours: 3, closeHoursBefore: 24 },
+  { id: 'evt-exchange-cancelled', type: 'exchange', title: '片区交流：防汛防涝经验交流（已取消）', description: '因天气原因取消，另行通知。', venue: VENUES.hanwang, capacity: 30, credits: 1, status: 'cancelled', cancelReason: '汛期预警，为安全起见取消，另行通知', day: 5, hour: 9, hours: 3, closeHoursBefore: 24 },
   { id: 'evt-field-today', type: 'field', title: '现场拉练：汉旺镇武都村集体经济项目观摩', description: '季度现场拉练评比：实地观摩产业园，各村书记现场汇报。今日进行中。', venue: VENUES.hanwang, capacity: 45, credits: 2, status: 'published', day: 0, hour: -1, hours: 4, closeHoursBefore: 24 },
   { id: 'evt-field-open', type: 'field', title: '现场拉练：遵道镇棚花村农旅融合项目观摩', description: '观摩棚花村农旅融合项目，现场打分评比。统一乘车，8:00 在市委党校集合。', venue: VENUES.zundao, capacity: 45, credits: 2.5, status: 'published', day: 18, hour: 8, hours: 6, closeHoursBefore: 48 },
   { id: 'evt-field-tianchi', type: 'field', title: '现场拉练：天池镇云西村民宿集群观摩', description: '山区片区现场拉练，观摩云西村民宿集群与党群服务中心建设。', venue: VENUES.tianchi, capacity: 35, credits: 2, status: 'published', day: 25, hour: 9, hours: 5, closeHoursBefore: 48 },
@@ -114,6 +124,7 @@ export function createSeed(now: number): DbState {
       audienceTowns: audienceTowns ?? [],
       createdBy: 'u-o1',
       createdAt: Math.min(now, startAt) - 20 * DAY,
+      checkinSecret: seededCheckinSecret(rest.id),
     }
   })
   let seq = 0
@@ -165,6 +176,22 @@ export function createSeed(now: number): DbState {
   for (const list of Object.values(registrations)) {
     for (const r of list) if (r.attendance === 'absent') r.attendance = 'pending'
   }
+  // An organiser's correction, so the roster's audit trail has something to show.
+  const past1 = events.find((e) => e.id === 'evt-lecture-past1')!
+  const excused = registrations['evt-lecture-past1'].find((r) => r.userId === 'u-s07')!
+  excused.audit.push({ by: 'u-o1', at: past1.endAt + DAY, from: 'absent', to: 'leave', note: '会前电话请假，会后补录' })
+  // Those who had joined the cancelled exchange were told so.
+  const cancelled = events.find((e) => e.id === 'evt-exchange-cancelled')!
+  const notifications: NotificationRecord[] = registrations['evt-exchange-cancelled'].map((r, i) => ({
+    id: `ntf-seed-${i + 1}`,
+    userId: r.userId,
+    kind: 'event_cancelled',
+    title: '活动已取消',
+    body: `您报名的「${cancelled.title}」已取消。原因：${cancelled.cancelReason}`,
+    link: `/pages/event-detail/index?id=${cancelled.id}`,
+    read: false,
+    createdAt: now - 2 * DAY,
+  }))
   return {
     version: 1,
     users,
@@ -173,7 +200,7 @@ export function createSeed(now: number): DbState {
     sessions: {},
     smsSentAt: {},
     idempotency: {},
-    notifications: [],
+    notifications,
     counters: { seq, id: 1000 },
   }
 }

@@ -9,6 +9,7 @@ import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQue
 import { createOpenApiDocument } from './openapi'
 import { compile, match, type CompiledRoute, type Route } from './router'
 import { authRoutes, bearerToken } from './routes/auth'
+import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
 import { userRoutes } from './routes/users'
 import { createSeed } from './seed'
@@ -44,7 +45,12 @@ export type MockServer = {
 }
 
 /** Every endpoint of the mock, in matching order. */
-export const ROUTES: Route[] = [...authRoutes, ...userRoutes, ...eventRoutes]
+export const ROUTES: Route[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...eventRoutes,
+  ...eventAdminRoutes,
+]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null
 

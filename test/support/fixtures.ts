@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import type { EventRecord } from '../../mock/db'
 import type { MockApi } from './mock-api'
 
 const HOUR = 60 * 60 * 1000
 
-/** Adds a published event straight to the mock's store (POST /events arrives with the organiser screens). */
+/** Adds a published event (two days ahead, 30 seats) straight to the mock's store, bypassing POST /events' rules. */
 export function createEvent(api: MockApi, overrides: Partial<EventRecord> = {}): EventRecord {
   const now = api.mock.clock.now()
   const event: EventRecord = {
@@ -21,8 +22,29 @@ export function createEvent(api: MockApi, overrides: Partial<EventRecord> = {}):
     status: 'published',
     createdBy: 'u-o1',
     createdAt: now - HOUR,
+    checkinSecret: randomBytes(16).toString('hex'),
     ...overrides,
   }
   api.mock.db.state.events.push(event)
   return event
+}
+
+/** A valid POST /events body: a 强村讲堂 two days after the mock's now, with overrides. */
+export function createEventBody(api: MockApi, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = api.mock.clock.now()
+  const iso = (ms: number) => new Date(ms).toISOString()
+  return {
+    type: 'lecture',
+    title: '强村讲堂：集体经济项目谋划',
+    description: '讲解集体经济项目的谋划与申报。\n请带上本村台账。',
+    speaker: '市农业农村局 陈志刚',
+    venue: { name: '绵竹市委党校报告厅', address: '绵竹市剑南街道棋盘街 8 号', lat: 31.3386, lng: 104.2205 },
+    startAt: iso(now + 48 * HOUR),
+    endAt: iso(now + 50 * HOUR),
+    signupDeadline: iso(now + 24 * HOUR),
+    capacity: 30,
+    credits: 2,
+    audience: { towns: [] },
+    ...overrides,
+  }
 }

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto'
+import {
+  cancelEventBodySchema,
+  createEventBodySchema,
+  eventRuleErrors,
+  eventSchema,
+  updateEventBodySchema,
+} from '../../src/api/contract/event'
+import { chinaMonthDayTime } from '../china-time'
+import type { Db, EventRecord } from '../db'
+import { eventLink, eventView, notify, participantIds, promoteFromWaitlist, registeredCount, seatsMove } from '../domain'
+import { HttpError, parseOrThrow, validationFailed } from '../http'
+import type { Route } from '../router'
+import { TOWNS } from '../seed'
+
+const KNOWN_TOWNS = new Set(TOWNS.map((t) => t.town))
+
+/** Any event by id, for organisers (who see drafts and every town), else 404. */
+export function organiserEvent(db: Db, id: string): EventRecord {
+  const event = db.state.events.find((e) => e.id === id)
+  if (!event) throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除')
+  return event
+}
+
+/** 409 EVENT_CANCELLED: nothing but reading is left to do with a cancelled event. */
+export function eventCancelled(): HttpError {
+  return new HttpError(409, 'EVENT_CANCELLED', '活动已取消，不能再进行这项操作')
+}
+
+type CheckedFields = {
+  venue?: { lat?: number; lng?: number }
+  audience?: { towns: string[] }
+  contestItems?: string[]
+}
+
+// Rules the schema cannot state: coordinates come in pairs, towns exist, contest items differ.
+function fieldErrors(input: CheckedFields): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const { venue, audience, contestItems } = input
+  if (venue && (venue.lat === undefined) !== (venue.lng === undefined)) {
+    errors[venue.lat === undefined ? 'venue.lat' : 'venue.lng'] = '经度和纬度应同时填写，或都不填'
+  }
+  const unknown = (audience?.towns ?? []).filter((town) => !KNOWN_TOWNS.has(town))
+  if (unknown.length) errors['audience.towns'] = `没有这个镇（街道）：${unknown.join('、')}`
+  if (contestItems && new Set(contestItems).size !== contestItems.length) errors.contestItems = '比赛项目不能重复'
+  return errors
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+function throwIfAny(errors: Record<string, string>): void {
+  if (Object.keys(errors).length) throw validationFailed(errors)
+}
+
+/** Organisers post, edit and cancel events. */
+export const eventAdminRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/events',
+    access: ['organiser'],
+    idempotent: true,
+    doc: { summary: 'Post an event (published, or a draft)', body: createEventBodySchema, response: eventSchema, status: 201 },
+    handle({ db, clock, body, user }) {
+      const input = parseOrThrow(createEventBodySchema, body)
+      const now = clock.now()
+      throwIfAny({ ...eventRuleErrors(input, now, true), ...fieldErrors(input) })
+      const event: EventRecord = {
+        id: db.nextId('evt-'),
+        type: input.type,
+        title: input.title,
+        description: input.description,
+        ...(input.speaker ? { speaker: input.speaker } : {}),
+        venue: { ...input.venue },
+        startAt: Date.parse(input.startAt),
+        endAt: Date.parse(input.endAt),
+        signupDeadline: Date.parse(input.signupDeadline),
+        capacity: input.capacity,
+        credits: input.credits,
+        audienceTowns: [...new Set(input.audience.towns)],
+        ...(input.contestItems ? { contestItems: [...input.contestItems] } : {}),
+        status: input.status ?? 'published',
+        createdBy: user.id,
+        createdAt: now,
+        checkinSecret: randomBytes(32).toString('hex'),
+      }
+      db.state.events.push(event)
+      return { status: 201, body: eventView(db, event, user, now) }
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/events/:id',
+    access: ['organiser'],
+    doc: { summary: 'Edit an event, or publish a draft with {status: "published"}', body: updateEventBodySchema, response: eventSchema },
+    handle({ db, clock, params, body, user }) {
+      const patch = parseOrThrow(updateEventBodySchema, body)
+      const event = organiserEvent(db, params.id)
+      const now = clock.now()
+      const type = patch.type ?? event.type
+      // Turning a contest into another type drops its items unless new ones are sent (and refused).
+      const contestItems = patch.contestItems ?? (type === 'contest' ? event.contestItems : undefined)
+      const startAt = patch.startAt !== undefined ? Date.parse(patch.startAt) : event.startAt
+      const endAt = patch.endAt !== undefined ? Date.parse(patch.endAt) : event.endAt
+      const signupDeadline = patch.signupDeadline !== undefined ? Date.parse(patch.signupDeadline) : event.signupDeadline
+      const capacity = patch.capacity ?? event.capacity
+      const publishing = patch.status === 'published' && event.status === 'draft'
+      const merged = { type, startAt: iso(startAt), endAt: iso(endAt), signupDeadline: iso(signupDeadline), contestItems }
+      // startAt must lie ahead when it changes, and when a draft goes out.
+      throwIfAny({ ...eventRuleErrors(merged, now, startAt !== event.startAt || publishing), ...fieldErrors(patch) })
+
+      if (event.status === 'cancelled') throw eventCancelled()
+      const timeChanged = startAt !== event.startAt || endAt !== event.endAt
+      if (now >= event.startAt && (timeChanged || signupDeadline !== event.signupDeadline || capacity !== event.capacity)) {
+        throw new HttpError(409, 'EVENT_STARTED', '活动已经开始，不能再修改时间或名额')
+      }
+      const seated = registeredCount(db, event.id)
+      if (capacity !== event.capacity && capacity < seated) {
+        throw new HttpError(409, 'CAPACITY_BELOW_REGISTERED', `已有 ${seated} 人报名，名额不能少于 ${seated}`)
+      }
+
+      const venueChanged =
+        patch.venue !== undefined && (patch.venue.name !== event.venue.name || patch.venue.address !== event.venue.address)
+      const capacityGrew = capacity > event.capacity
+      if (patch.title !== undefined) event.title = patch.title
+      if (patch.description !== undefined) event.description = patch.description
+      if (patch.speaker === '') delete event.speaker
+      else if (patch.speaker !== undefined) event.speaker = patch.speaker
+      if (patch.venue) event.venue = { ...patch.venue }
+      if (patch.credits !== undefined) event.credits = patch.credits
+      if (patch.audience) event.audienceTowns = [...new Set(patch.audience.towns)]
+      event.type = type
+      if (contestItems) event.contestItems = [...contestItems]
+      else delete event.contestItems
+      Object.assign(event, { startAt, endAt, signupDeadline, capacity })
+      if (publishing) event.status = 'published'
+
+      if (capacityGrew && seatsMove(event, now)) promoteFromWaitlist(db, event, now)
+      if ((timeChanged || venueChanged) && event.status === 'published') {
+        const changes = [
+          ...(timeChanged ? [`时间改为 ${chinaMonthDayTime(startAt)}–${chinaMonthDayTime(endAt)}`] : []),
+          ...(venueChanged ? [`地点改为 ${event.venue.name}（${event.venue.address}）`] : []),
+        ]
+        for (const userId of participantIds(db, event.id, ['registered'])) {
+          notify(
+            db,
+            userId,
+            {
+              kind: 'event_changed',
+              title: '活动有调整',
+              body: `您报名的「${event.title}」${changes.join('，')}。`,
+              link: eventLink(event.id),
+            },
+            now,
+          )
+        }
+      }
+      return { status: 200, body: eventView(db, event, user, now) }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/events/:id/cancel',
+    access: ['organiser'],
+    idempotent: true,
+    doc: { summary: 'Cancel an event with a reason; everyone registered or waitlisted is notified', body: cancelEventBodySchema, response: eventSchema },
+    handle({ db, clock, params, body, user }) {
+      const { reason } = parseOrThrow(cancelEventBodySchema, body)
+      const event = organiserEvent(db, params.id)
+      const now = clock.now()
+      if (event.status === 'cancelled') return { status: 200, body: eventView(db, event, user, now) }
+      if (now >= event.startAt) {
+        throw new HttpError(409, 'EVENT_STARTED', '活动已经开始，不能再取消')
+      }
+      event.status = 'cancelled'
+      event.cancelReason = reason
+      for (const userId of participantIds(db, event.id, ['registered', 'waitlisted'])) {
+        notify(
+          db,
+          userId,
+          {
+            kind: 'event_cancelled',
+            title: '活动已取消',
+            body: `您报名的「${event.title}」（${chinaMonthDayTime(event.startAt)}）已取消。原因：${reason}`,
+            link: eventLink(event.id),
+          },
+          now,
+        )
+      }
+      return { status: 200, body: eventView(db, event, user, now) }
+    },
+  },
+]

@@ -8,9 +8,13 @@ import { createDb, type Db } from './db'
 import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
 import { createOpenApiDocument } from './openapi'
 import { compile, match, type CompiledRoute, type Route } from './router'
+import { attendanceRoutes } from './routes/attendance'
 import { authRoutes, bearerToken } from './routes/auth'
+import { checkinRoutes } from './routes/checkin'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
+import { notificationRoutes } from './routes/notifications'
+import { rosterRoutes } from './routes/roster'
 import { userRoutes } from './routes/users'
 import { createSeed } from './seed'
 import { serveStatic } from './static'
@@ -50,6 +54,10 @@ export const ROUTES: Route[] = [
   ...userRoutes,
   ...eventRoutes,
   ...eventAdminRoutes,
+  ...rosterRoutes,
+  ...checkinRoutes,
+  ...attendanceRoutes,
+  ...notificationRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null

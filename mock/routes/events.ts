@@ -2,6 +2,7 @@ import {
   eventListQuerySchema,
   eventPageSchema,
   eventSchema,
+  leaveBodySchema,
   registrationBodySchema,
   registrationSchema,
 } from '../../src/api/contract/event'
@@ -15,9 +16,11 @@ import {
   promoteFromWaitlist,
   registeredCount,
   registrationView,
+  seatsMove,
 } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
 import type { Route } from '../router'
+import { eventCancelled } from './event-admin'
 import { paginate } from './paging'
 
 /** The event if `viewer` may see it, else 404 (drafts and other towns' events are invisible). */
@@ -155,6 +158,34 @@ export const eventRoutes: Route[] = [
       const answer = registrationView(db, record, event, now)
       if (freedSeat && event.status === 'published') promoteFromWaitlist(db, event, now)
       return { status: 200, body: answer }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/events/:id/leave',
+    access: ['secretary'],
+    idempotent: true,
+    doc: { summary: 'Ask for leave (请假) before the start; the seat goes to the waitlist', body: leaveBodySchema, response: registrationSchema },
+    handle({ db, clock, params, body, user }) {
+      const { reason } = parseOrThrow(leaveBodySchema, body)
+      const event = visibleEvent(db, params.id, user)
+      const now = clock.now()
+      const record = findRegistration(db, event.id, user.id)
+      if (!record || record.status !== 'registered') {
+        throw new HttpError(409, 'NOT_REGISTERED', '您没有报名这个活动（候补或已取消的不需要请假）')
+      }
+      if (record.attendance === 'leave') return { status: 200, body: registrationView(db, record, event, now) }
+      if (event.status === 'cancelled') throw eventCancelled()
+      if (now >= event.startAt) {
+        throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '活动已经开始，不能再请假；如不能参加请联系组织者')
+      }
+      if (record.attendance !== 'pending') {
+        throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '您已签到，不能再请假；如需离开请联系组织者')
+      }
+      record.attendance = 'leave'
+      record.leaveReason = reason
+      if (seatsMove(event, now)) promoteFromWaitlist(db, event, now)
+      return { status: 200, body: registrationView(db, record, event, now) }
     },
   },
 ]

@@ -17,6 +17,8 @@ export type MockApi = {
     path: string,
     opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ): Promise<ApiAnswer<T>>
+  /** GET of a non-JSON answer (the CSV export) as raw bytes, so that a BOM survives. */
+  download(path: string, token?: string): Promise<{ status: number; bytes: Buffer; headers: Headers }>
   login(phone: string): Promise<string>
   /** Moves the mock's clock (frozen) to an instant. */
   setNow(iso: string | number): void
@@ -45,6 +47,10 @@ export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
       let body: any = text
       if (text && (res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text)
       return { status: res.status, body, headers: res.headers }
+    },
+    async download(path, token) {
+      const res = await fetch(base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+      return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers }
     },
     async login(phone) {
       const res = await api.call('POST', '/auth/login', { body: { phone, code: '123456' } })

@@ -1,0 +1,94 @@
+import { checkinBodySchema, checkinCodeSchema, checkinResultSchema, type CheckinResult } from '../../src/api/contract/event'
+import { toChinaIso } from '../../src/api/contract/time'
+import { CHECKIN_SLOT_MS, checkinCode, checkinSlot, isValidCheckinCode } from '../checkin-code'
+import { chinaMonthDayTime } from '../china-time'
+import type { EventRecord, RegistrationRecord } from '../db'
+import { findRegistration, holdsSeat, registrationsOf } from '../domain'
+import { distanceMetres } from '../geo'
+import { HttpError, parseOrThrow } from '../http'
+import type { Route } from '../router'
+import { eventCancelled, organiserEvent } from './event-admin'
+import { visibleEvent } from './events'
+
+const MINUTE = 60_000
+/** Check-in opens this long before the start. */
+export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE
+/** Checked in later than start + this → late. */
+export const LATE_AFTER_MS = 15 * MINUTE
+/** Farther than this from the venue → TOO_FAR. */
+export const GEOFENCE_M = 1000
+
+const lateAt = (event: EventRecord, at: number) => (at > event.startAt + LATE_AFTER_MS ? 'late' : 'present')
+
+// The answer of a check-in; an organiser's later override of present/late shows, otherwise the time decides.
+function checkinResult(record: RegistrationRecord, event: EventRecord, checkedInAt: number): CheckinResult {
+  const attendance = record.attendance === 'present' || record.attendance === 'late' ? record.attendance : lateAt(event, checkedInAt)
+  return { attendance, checkedInAt: toChinaIso(checkedInAt) }
+}
+
+/** The rotating check-in code (organisers) and check-in itself (secretaries). */
+export const checkinRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/events/:id/checkin-code',
+    access: ['organiser'],
+    doc: { summary: 'The current 6-digit check-in code (changes every 60 s) and the live count', response: checkinCodeSchema },
+    handle({ db, clock, params }) {
+      const event = organiserEvent(db, params.id)
+      if (event.status === 'cancelled') throw eventCancelled()
+      const now = clock.now()
+      const slot = checkinSlot(now)
+      const regs = registrationsOf(db, event.id)
+      return {
+        status: 200,
+        body: {
+          code: checkinCode(event, slot),
+          expiresAt: toChinaIso((slot + 1) * CHECKIN_SLOT_MS),
+          checkedInCount: regs.filter((r) => r.status === 'registered' && (r.attendance === 'present' || r.attendance === 'late')).length,
+          registeredCount: regs.filter(holdsSeat).length,
+        },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/events/:id/checkin',
+    access: ['secretary'],
+    idempotent: true,
+    doc: { summary: 'Check in with the code (and location); late after start + 15 min', body: checkinBodySchema, response: checkinResultSchema },
+    handle({ db, clock, params, body, user }) {
+      const { code, location } = parseOrThrow(checkinBodySchema, body)
+      const event = visibleEvent(db, params.id, user)
+      const now = clock.now()
+      const record = findRegistration(db, event.id, user.id)
+      if (record?.status === 'registered' && record.checkedInAt !== undefined) {
+        return { status: 200, body: checkinResult(record, event, record.checkedInAt) }
+      }
+      if (event.status === 'cancelled') throw eventCancelled()
+      if (now < event.startAt - CHECKIN_OPENS_BEFORE_MS) {
+        const opens = chinaMonthDayTime(event.startAt - CHECKIN_OPENS_BEFORE_MS)
+        throw new HttpError(409, 'CHECKIN_WINDOW_CLOSED', `签到还没开始：${opens} 起可以签到`)
+      }
+      if (now > event.endAt) throw new HttpError(409, 'CHECKIN_WINDOW_CLOSED', '活动已结束，签到已关闭；如有疑问请联系组织者')
+      if (!record || record.status !== 'registered' || record.attendance === 'leave') {
+        throw new HttpError(409, 'NOT_REGISTERED', '您没有报名这个活动（或已请假），不能签到')
+      }
+      if (!isValidCheckinCode(event, code, now)) {
+        throw new HttpError(400, 'CHECKIN_CODE_INVALID', '签到码不正确或已过期，请核对现场的最新签到码', {
+          code: '签到码不正确或已过期',
+        })
+      }
+      const { lat, lng } = event.venue
+      if (location && lat !== undefined && lng !== undefined) {
+        // Compared at centimetre precision, so that exactly 1 km passes despite floating-point noise.
+        const metres = Math.round(distanceMetres(location, { lat, lng }) * 100) / 100
+        if (metres > GEOFENCE_M) {
+          throw new HttpError(409, 'TOO_FAR', `您离活动地点约 ${(metres / 1000).toFixed(1)} 公里，请到现场 1 公里内再签到`)
+        }
+      }
+      record.checkedInAt = now
+      if (record.attendance !== 'present' && record.attendance !== 'late') record.attendance = lateAt(event, now)
+      return { status: 200, body: checkinResult(record, event, now) }
+    },
+  },
+]

@@ -1,0 +1,188 @@
+import type { RosterRow } from '../../src/api/contract/event'
+import {
+  attendanceOverrideBodySchema,
+  rosterPageSchema,
+  rosterQuerySchema,
+  rosterRowSchema,
+  type Attendance,
+  type RegistrationStatus,
+} from '../../src/api/contract/event'
+import { toChinaIso } from '../../src/api/contract/time'
+import { chinaDateTime } from '../china-time'
+import { toCsv } from '../csv'
+import type { Db, EventRecord, RegistrationRecord, UserRecord } from '../db'
+import {
+  effectiveAttendance,
+  findRegistration,
+  promoteFromWaitlist,
+  registeredCount,
+  registrationsOf,
+  seatsMove,
+  userView,
+  waitlistPositions,
+} from '../domain'
+import { HttpError, parseOrThrow } from '../http'
+import type { Route } from '../router'
+import { eventCancelled, organiserEvent } from './event-admin'
+import { paginate } from './paging'
+
+const STATUS_RANK: Record<RegistrationStatus, number> = { registered: 0, waitlisted: 1, cancelled: 2 }
+
+/** Everything needed to show many registrations of one event, computed once per request (O(n)). */
+type RosterScope = {
+  event: EventRecord
+  now: number
+  viewer: UserRecord
+  users: Map<string, UserRecord>
+  positions: Map<string, number>
+}
+
+function rosterScope(db: Db, event: EventRecord, viewer: UserRecord, now: number): RosterScope {
+  return {
+    event,
+    now,
+    viewer,
+    users: new Map(db.state.users.map((u) => [u.id, u])),
+    positions: waitlistPositions(db, event.id),
+  }
+}
+
+/** The registrations of an event in roster order: registered by sign-up, then the waitlist in line, then cancelled. */
+function rosterOrder(db: Db, scope: RosterScope): RegistrationRecord[] {
+  return registrationsOf(db, scope.event.id)
+    .filter((r) => scope.users.has(r.userId))
+    .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.seq - b.seq)
+}
+
+/** A roster row as organisers see it, audit entries with the organiser's name. */
+function rosterRow(r: RegistrationRecord, scope: RosterScope): RosterRow {
+  const row: RosterRow = {
+    user: userView(scope.users.get(r.userId)!, scope.viewer),
+    status: r.status,
+    attendance: effectiveAttendance(r, scope.event, scope.now),
+    audit: r.audit.map((entry) => {
+      const byName = scope.users.get(entry.by)?.name
+      return {
+        by: entry.by,
+        ...(byName ? { byName } : {}),
+        at: toChinaIso(entry.at),
+        from: entry.from,
+        to: entry.to,
+        ...(entry.note ? { note: entry.note } : {}),
+      }
+    }),
+  }
+  const position = r.status === 'waitlisted' ? scope.positions.get(r.userId) : undefined
+  if (position !== undefined) row.waitlistPosition = position
+  if (r.checkedInAt !== undefined) row.checkedInAt = toChinaIso(r.checkedInAt)
+  if (r.contestItems) row.contestItems = [...r.contestItems]
+  if (r.leaveReason) row.leaveReason = r.leaveReason
+  return row
+}
+
+const STATUS_LABELS: Record<RegistrationStatus, string> = { registered: '已报名', waitlisted: '候补', cancelled: '已取消' }
+const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  pending: '待签到',
+  present: '出席',
+  late: '迟到',
+  leave: '请假',
+  absent: '缺勤',
+}
+const CSV_HEADER = ['姓名', '手机号', '镇（街道）', '村（社区）', '报名状态', '候补位次', '出勤', '签到时间', '比赛项目', '请假原因', '备注']
+
+function csvRow(r: RegistrationRecord, scope: RosterScope): string[] {
+  const user = scope.users.get(r.userId)!
+  const waiting = r.status === 'waitlisted'
+  return [
+    user.name,
+    user.phone,
+    user.town,
+    user.village ?? '',
+    STATUS_LABELS[r.status],
+    waiting ? String(scope.positions.get(r.userId) ?? '') : '',
+    // Someone waiting has no seat, so no attendance to report.
+    waiting ? '' : ATTENDANCE_LABELS[effectiveAttendance(r, scope.event, scope.now)],
+    r.checkedInAt !== undefined ? chinaDateTime(r.checkedInAt) : '',
+    (r.contestItems ?? []).join('、'),
+    r.leaveReason ?? '',
+    r.audit.at(-1)?.note ?? '',
+  ]
+}
+
+// RFC 5987 encoding for filename*: encodeURIComponent leaves ' ( ) * unescaped.
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/** Organisers' roster of an event: the page, the CSV export and the attendance override. */
+export const rosterRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/events/:id/registrations',
+    access: ['organiser'],
+    doc: { summary: 'Roster of an event (registered, waitlisted, cancelled) with attendance and audit', query: rosterQuerySchema, response: rosterPageSchema },
+    handle({ db, clock, params, query, user }) {
+      const { status, attendance, page, pageSize } = parseOrThrow(rosterQuerySchema, query)
+      const event = organiserEvent(db, params.id)
+      const scope = rosterScope(db, event, user, clock.now())
+      const rows = rosterOrder(db, scope).filter(
+        (r) =>
+          (!status || r.status === status) &&
+          (!attendance || effectiveAttendance(r, event, scope.now) === attendance),
+      )
+      return { status: 200, body: paginate(rows, page, pageSize, (r) => rosterRow(r, scope)) }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/events/:id/registrations.csv',
+    access: ['organiser'],
+    doc: { summary: 'Roster as CSV (UTF-8 with BOM, Chinese header, RFC 4180): everyone not cancelled', produces: 'text/csv' },
+    handle({ db, clock, params, user }) {
+      const event = organiserEvent(db, params.id)
+      const scope = rosterScope(db, event, user, clock.now())
+      const rows = rosterOrder(db, scope)
+        .filter((r) => r.status !== 'cancelled')
+        .map((r) => csvRow(r, scope))
+      const filename = `${event.title}-报名名单.csv`
+      return {
+        status: 200,
+        body: toCsv([CSV_HEADER, ...rows]),
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="registrations-${event.id}.csv"; filename*=UTF-8''${rfc5987(filename)}`,
+        },
+      }
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/events/:id/attendance/:userId',
+    access: ['organiser'],
+    idempotent: true,
+    doc: { summary: 'Override the attendance of a registered person, kept in the audit trail', body: attendanceOverrideBodySchema, response: rosterRowSchema },
+    handle({ db, clock, params, body, user }) {
+      const { attendance: to, note } = parseOrThrow(attendanceOverrideBodySchema, body)
+      const event = organiserEvent(db, params.id)
+      const record = findRegistration(db, event.id, params.userId)
+      if (!record) throw new HttpError(404, 'NOT_FOUND', '这个人没有报名这个活动')
+      if (event.status === 'cancelled') throw eventCancelled()
+      if (record.status !== 'registered') {
+        throw new HttpError(409, 'NOT_REGISTERED', '只有已报名的人有出勤记录（候补和已取消的没有）')
+      }
+      const now = clock.now()
+      const from = effectiveAttendance(record, event, now)
+      const movesSeats = seatsMove(event, now)
+      if (from === 'leave' && to !== 'leave' && movesSeats && registeredCount(db, event.id) >= event.capacity) {
+        throw new HttpError(409, 'CAPACITY_BELOW_REGISTERED', '名额已满，这个人的座位已给了候补：请先增加名额，再取消请假')
+      }
+      if (to !== from || note) {
+        record.audit.push({ by: user.id, at: now, from, to, ...(note ? { note } : {}) })
+      }
+      record.attendance = to
+      if (to !== 'leave') delete record.leaveReason
+      else if (from !== 'leave' && note) record.leaveReason = note
+      if (from !== 'leave' && to === 'leave' && movesSeats) promoteFromWaitlist(db, event, now)
+      const scope = rosterScope(db, event, user, now)
+      return { status: 200, body: rosterRow(record, scope) }
+    },
+  },
+]

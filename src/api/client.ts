@@ -144,9 +144,22 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler
 }
 
+const API_BASE = process.env.TARO_APP_API_BASE ?? '/api'
+
+/** Full URL of an API path, for transfers the JSON client does not make (file downloads). */
+export function apiUrl(path: string): string {
+  return API_BASE + path
+}
+
+/** The signed-in user's `Authorization` header (empty when signed out), for the same transfers. */
+export function authHeader(): Record<string, string> {
+  const token = useSessionStore.getState().token
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
 /** The app's client: the configured API base (TARO_APP_API_BASE), 10 s timeout, 6 requests in flight, 3 attempts. */
 export const apiClient: ApiClient = createApiClient({
-  baseUrl: process.env.TARO_APP_API_BASE ?? '/api',
+  baseUrl: API_BASE,
   transport: (options) => Taro.request({ ...options, dataType: 'json' }) as unknown as Promise<RawResponse>,
   getToken: () => useSessionStore.getState().token,
   onUnauthorized: () => unauthorizedHandler(),

@@ -1,0 +1,75 @@
+import type { Attendance, AuditEntry, RegistrationStatus, RosterRow } from '@/api/contract/event'
+import { formatDateTime, inChina } from '@/shared/lib/dates'
+
+/** Attendance as the roster says it. */
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  pending: '待签到',
+  present: '出席',
+  late: '迟到',
+  leave: '请假',
+  absent: '缺勤',
+}
+
+/** Tag colour of each attendance. */
+export const ATTENDANCE_TONES = { pending: 'grey', present: 'green', late: 'orange', leave: 'blue', absent: 'red' } as const
+
+/** Registration status as the roster says it. */
+export const STATUS_LABELS: Record<RegistrationStatus, string> = { registered: '已报名', waitlisted: '候补', cancelled: '已取消' }
+
+/** Which rows the status chips keep. */
+export type StatusFilter = 'all' | RegistrationStatus
+/** Which rows the attendance chips keep. */
+export type AttendanceFilter = 'all' | Attendance
+
+/** The status tag of a row: 已报名, 候补第 N 位, 已取消. */
+export function statusLabel(row: Pick<RosterRow, 'status' | 'waitlistPosition'>): string {
+  if (row.status === 'waitlisted' && row.waitlistPosition) return `候补第 ${row.waitlistPosition} 位`
+  return STATUS_LABELS[row.status]
+}
+
+/** The rows the chips keep, in roster order. */
+export function filterRoster(rows: RosterRow[], status: StatusFilter, attendance: AttendanceFilter): RosterRow[] {
+  if (status === 'all' && attendance === 'all') return rows
+  return rows.filter((r) => (status === 'all' || r.status === status) && (attendance === 'all' || r.attendance === attendance))
+}
+
+/** How many rows have each status and each attendance, for the chip labels. */
+export function rosterCounts(rows: RosterRow[]) {
+  const status: Record<StatusFilter, number> = { all: rows.length, registered: 0, waitlisted: 0, cancelled: 0 }
+  const attendance: Record<AttendanceFilter, number> = { all: rows.length, pending: 0, present: 0, late: 0, leave: 0, absent: 0 }
+  for (const row of rows) {
+    status[row.status] += 1
+    attendance[row.attendance] += 1
+  }
+  return { status, attendance }
+}
+
+/** Appends a page of rows, skipping people already listed (a page can shift while others sign up). */
+export function appendRows(rows: RosterRow[], page: RosterRow[], seen: Set<string>): RosterRow[] {
+  const fresh = page.filter((row) => !seen.has(row.user.id))
+  fresh.forEach((row) => seen.add(row.user.id))
+  return fresh.length ? [...rows, ...fresh] : rows
+}
+
+/** The roster with one person's row replaced by the server's answer. */
+export function replaceRow(rows: RosterRow[], row: RosterRow): RosterRow[] {
+  const index = rows.findIndex((r) => r.user.id === row.user.id)
+  if (index < 0) return rows
+  const next = rows.slice()
+  next[index] = row
+  return next
+}
+
+/** The check-in time of a row: `09:12`, with the date when it is not the event day. */
+export function checkinTimeLabel(checkedInAt: string | undefined, eventStart?: string): string {
+  if (!checkedInAt) return '未签到'
+  const at = inChina(checkedInAt)
+  if (eventStart && at.format('YYYY-MM-DD') === inChina(eventStart).format('YYYY-MM-DD')) return `签到 ${at.format('HH:mm')}`
+  return `签到 ${formatDateTime(checkedInAt)}`
+}
+
+/** One audit entry in words: `3月21日 周日 09:40 王主任：待签到 → 出席`. */
+export function auditLine(entry: AuditEntry): string {
+  const who = entry.byName ?? entry.by
+  return `${formatDateTime(entry.at)} ${who}：${ATTENDANCE_LABELS[entry.from]} → ${ATTENDANCE_LABELS[entry.to]}`
+}

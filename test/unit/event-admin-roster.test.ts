@@ -1,0 +1,98 @@
+import type { RosterRow } from '@/api/contract/event'
+import { checkinPayload, qrRuns, secondsUntil } from '@/features/event-admin/lib/checkin-code'
+import { csvFileName, downloadError } from '@/features/event-admin/lib/download-error'
+import {
+  appendRows,
+  auditLine,
+  checkinTimeLabel,
+  filterRoster,
+  replaceRow,
+  rosterCounts,
+  statusLabel,
+} from '@/features/event-admin/lib/roster'
+
+/** A roster row of a registered secretary, with overrides. */
+function createRosterRow(id: string, overrides: Partial<RosterRow> = {}): RosterRow {
+  return {
+    user: { id, name: `书记${id}`, role: 'secretary', town: '汉旺镇', village: '武都村', phone: '13800000001' },
+    status: 'registered',
+    attendance: 'pending',
+    audit: [],
+    ...overrides,
+  }
+}
+
+describe('roster helpers', () => {
+  const rows = [
+    createRosterRow('a'),
+    createRosterRow('b', { attendance: 'present' }),
+    createRosterRow('c', { status: 'waitlisted', waitlistPosition: 2 }),
+    createRosterRow('d', { status: 'cancelled' }),
+  ]
+
+  it('should keep the rows that match both filters, in order', () => {
+    expect(filterRoster(rows, 'all', 'all')).toBe(rows)
+    expect(filterRoster(rows, 'registered', 'all').map((r) => r.user.id)).toEqual(['a', 'b'])
+    expect(filterRoster(rows, 'registered', 'present').map((r) => r.user.id)).toEqual(['b'])
+    expect(filterRoster(rows, 'cancelled', 'present')).toEqual([])
+  })
+
+  it('should count each status and attendance for the chips', () => {
+    const counts = rosterCounts(rows)
+    expect(counts.status).toEqual({ all: 4, registered: 2, waitlisted: 1, cancelled: 1 })
+    expect(counts.attendance).toEqual({ all: 4, pending: 3, present: 1, late: 0, leave: 0, absent: 0 })
+  })
+
+  it('should skip people a shifted page lists again, and replace one row by user id', () => {
+    const seen = new Set<string>()
+    const first = appendRows([], rows.slice(0, 2), seen)
+    const both = appendRows(first, rows.slice(1, 3), seen)
+    expect(both.map((r) => r.user.id)).toEqual(['a', 'b', 'c'])
+    const updated = replaceRow(both, createRosterRow('b', { attendance: 'late' }))
+    expect(updated[1].attendance).toBe('late')
+    expect(both[1].attendance).toBe('present')
+  })
+
+  it('should say 候补第 N 位, the check-in time and who changed attendance when', () => {
+    expect(statusLabel(rows[2])).toBe('候补第 2 位')
+    expect(statusLabel(rows[3])).toBe('已取消')
+    expect(checkinTimeLabel(undefined)).toBe('未签到')
+    expect(checkinTimeLabel('2027-03-21T01:12:00Z', '2027-03-21T09:00:00+08:00')).toBe('签到 09:12')
+    expect(checkinTimeLabel('2027-03-20T01:12:00Z', '2027-03-21T09:00:00+08:00')).toBe('签到 3月20日 周六 09:12')
+    expect(auditLine({ by: 'u-o1', byName: '王主任', at: '2027-03-21T09:40:00+08:00', from: 'pending', to: 'present' })).toBe(
+      '3月21日 周日 09:40 王主任：待签到 → 出席',
+    )
+  })
+})
+
+describe('check-in code helpers', () => {
+  it('should count whole seconds down to the expiry and stop at 0', () => {
+    const expiresAt = '2027-03-21T09:01:00+08:00'
+    expect(secondsUntil(expiresAt, Date.parse('2027-03-21T09:00:00+08:00'))).toBe(60)
+    expect(secondsUntil(expiresAt, Date.parse('2027-03-21T09:00:59.200+08:00'))).toBe(1)
+    expect(secondsUntil(expiresAt, Date.parse('2027-03-21T09:02:00+08:00'))).toBe(0)
+  })
+
+  it('should encode the event and code in a QR code of whole rows of runs', () => {
+    expect(checkinPayload('evt-1', '123456')).toBe('zst-checkin:evt-1:123456')
+    const qr = qrRuns(checkinPayload('evt-1', '123456'))
+    expect(qr.rows).toHaveLength(qr.size)
+    for (const row of qr.rows) expect(row.reduce((n, run) => n + run.length, 0)).toBe(qr.size)
+    // Finder pattern: every QR code starts with 7 dark modules.
+    expect(qr.rows[0][0]).toEqual({ dark: true, length: 7 })
+  })
+})
+
+describe('CSV download helpers', () => {
+  it('should turn an API error body into the app\'s message, and a bare 401 into 登录已过期', () => {
+    const forbidden = downloadError(403, JSON.stringify({ error: { code: 'FORBIDDEN', message: 'no' } }))
+    expect(forbidden.code).toBe('FORBIDDEN')
+    expect(forbidden.message).toMatch(/没有这项操作的权限/)
+    expect(downloadError(401, '<html>').message).toMatch(/登录已过期/)
+  })
+
+  it('should make a safe .csv file name from the event title', () => {
+    expect(csvFileName('强村讲堂：财务/规范 名单')).toBe('强村讲堂：财务_规范_名单.csv')
+    expect(csvFileName('')).toBe('名单.csv')
+  })
+})

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { EventRecord } from '../../mock/db'
+import type { EventRecord, RegistrationRecord } from '../../mock/db'
 import type { MockApi } from './mock-api'
 
 const HOUR = 60 * 60 * 1000
@@ -47,4 +47,25 @@ export function createEventBody(api: MockApi, overrides: Record<string, unknown>
     audience: { towns: [] },
     ...overrides,
   }
+}
+
+/** Adds a registration straight to the mock's store (e.g. for a past event), registered and pending unless overridden. */
+export function createRegistration(
+  api: MockApi,
+  event: EventRecord,
+  userId: string,
+  overrides: Partial<RegistrationRecord> = {},
+): RegistrationRecord {
+  const record: RegistrationRecord = {
+    eventId: event.id,
+    userId,
+    status: 'registered',
+    seq: api.mock.db.nextSeq(),
+    attendance: 'pending',
+    createdAt: event.createdAt,
+    audit: [],
+    ...overrides,
+  }
+  ;(api.mock.db.state.registrations[event.id] ??= []).push(record)
+  return record
 }

@@ -25,3 +25,19 @@ describe('GET /api/openapi.json', () => {
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['type', 'when', 'q', 'mine', 'page', 'pageSize']))
   })
 })
+
+describe('GET /api/openapi.json for issue 3', () => {
+  it('should describe the CSV export as text/csv and the new bodies, queries and keys', async () => {
+    const { paths } = (await api.call('GET', '/openapi.json')).body
+    expect(paths['/events/{id}/registrations.csv'].get.responses['200'].content['text/csv']).toBeDefined()
+    expect(paths['/events'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('contestItems')
+    expect(paths['/events'].post.responses['201']).toBeDefined()
+    expect(paths['/events/{id}/checkin'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'Idempotency-Key'])
+    expect(paths['/events/{id}/registrations'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['id', 'status', 'attendance', 'page', 'pageSize']),
+    )
+    expect(paths['/events/{id}/attendance/{userId}'].put['x-roles']).toEqual(['organiser'])
+    expect(paths['/me/attendance'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['year'])
+    expect(paths['/me/notifications/{id}/read'].post.responses['204']).toBeDefined()
+  })
+})

@@ -27,6 +27,8 @@ type EventsActions = {
   register: (id: string, contestItems?: string[]) => Promise<Registration>
   /** Withdraws a sign-up, with the same protection. */
   cancel: (id: string) => Promise<Registration>
+  /** Shows a registration another feature changed (请假), then refreshes the event's counts quietly. */
+  applyRegistration: (id: string, registration: Registration) => void
 }
 
 const inFlight = new Map<string, Promise<Registration>>()
@@ -79,6 +81,13 @@ export const useEventsStore = create<EventsState & EventsActions>()((set, get) =
     register: (id, contestItems) =>
       act(id, 'register', JSON.stringify(contestItems ?? null), (key) => registerForEvent(id, key, contestItems)),
     cancel: (id) => act(id, 'cancel', '', (key) => cancelRegistration(id, key)),
+    applyRegistration: (id, registration) => {
+      set((s) => {
+        const event = s.byId[id]
+        return event ? { byId: { ...s.byId, [id]: { ...event, myRegistration: registration } } } : {}
+      })
+      get().loadEvent(id).catch(() => undefined)
+    },
   }
 })
 

@@ -4,12 +4,12 @@ import { formatDateTime, formatTimeRange } from '@/shared/lib/dates'
 import { Tag } from '@/shared/ui/tag'
 import { seatsLabel, signupState, typeLabel } from '../lib/signup-state'
 
-const TONES = { registered: 'green', waitlisted: 'orange', open: 'blue', full: 'orange' } as const
+const TONES = { registered: 'green', checkin: 'green', leave: 'blue', waitlisted: 'orange', open: 'blue', full: 'orange' } as const
 
 /** One row of an event list: type, title, time, place, seats or 候补, deadline. */
 export function EventCard({ event, now, onOpen }: { event: Event; now: number; onOpen: (id: string) => void }) {
   const state = signupState(event, now)
-  const tone = TONES[state.kind as keyof typeof TONES] ?? 'grey'
+  const tone = state.kind === 'checked-in' ? (state.attendance === 'late' ? 'orange' : 'green') : (TONES[state.kind as keyof typeof TONES] ?? 'grey')
   return (
     <View className='zs-card ev-card' role='link' aria-label={event.title} onClick={() => onOpen(event.id)}>
       <View className='zs-row ev-card__head'>

@@ -1,18 +1,21 @@
 import { Text, View } from '@tarojs/components'
-import { usePullDownRefresh } from '@tarojs/taro'
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { formatDateTime, formatTimeRange } from '@/shared/lib/dates'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { useEventsStore } from '../events-store'
 import { seatsLabel, typeLabel } from '../lib/signup-state'
-import { RegistrationActions } from './registration-actions'
+import { RegistrationActions, type AttendanceSlots } from './registration-actions'
 import './events.css'
 
-/** Everything about one event, its seats and deadline, and the sign-up action that fits. */
-export function EventDetail({ id }: { id: string }) {
+/**
+ * Everything about one event, its seats and deadline, and the action that fits: sign-up, and for a
+ * registered secretary 签到 / 请假 when the page passes them in (`AttendanceSlots`).
+ */
+export function EventDetail({ id, ...slots }: { id: string } & AttendanceSlots) {
   const event = useEventsStore((s) => s.byId[id])
   const loadEvent = useEventsStore((s) => s.loadEvent)
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>(event ? 'ready' : 'loading')
@@ -32,6 +35,12 @@ export function EventDetail({ id }: { id: string }) {
   useEffect(() => {
     void load()
   }, [load])
+  // Back from 签到 (or anywhere the registration changed): show the new state without a pull-down.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
@@ -69,7 +78,7 @@ export function EventDetail({ id }: { id: string }) {
         <Text className='zs-title'>活动介绍</Text>
         <Text className='ev-detail__desc'>{event.description}</Text>
       </View>
-      <RegistrationActions event={event} now={now} />
+      <RegistrationActions event={event} now={now} {...slots} />
     </View>
   )
 }

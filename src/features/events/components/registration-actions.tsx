@@ -1,22 +1,36 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { Event } from '@/api/contract/event'
-import { formatRemaining } from '@/shared/lib/dates'
+import { formatDateTime, formatRemaining } from '@/shared/lib/dates'
 import { AppButton } from '@/shared/ui/app-button'
 import { useEventsStore } from '../events-store'
-import { signupState } from '../lib/signup-state'
+import { CHECKIN_OPENS_BEFORE_MS, signupState } from '../lib/signup-state'
 import { ContestItemsPicker } from './contest-items-picker'
 
-/** The action that fits the event's state: 报名 / 取消报名 / 候补第 N 位 / 报名已截止; contests ask for items first. */
-export function RegistrationActions({ event, now }: { event: Event; now: number }) {
+/** What the page adds from the attendance feature: 签到 and 请假 (a feature cannot import another). */
+export type AttendanceSlots = {
+  /** Opens the 签到 page; the 签到 button shows only when this is given. */
+  onCheckIn?: () => void
+  /** The 请假 form shown when 请假 is tapped (the button shows only when this is given); `close` hides it. */
+  renderLeaveForm?: (close: () => void) => ReactNode
+  /** The reason given for the leave, when this phone knows it. */
+  leaveReason?: string
+}
+
+/**
+ * The action that fits the event's state: 报名 / 取消报名 / 候补第 N 位 / 报名已截止; contests ask for items first;
+ * for a registered secretary 请假 before the start, 签到 while the window is open, then 已签到 / 迟到 or 已请假.
+ */
+export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, leaveReason }: { event: Event; now: number } & AttendanceSlots) {
   const register = useEventsStore((s) => s.register)
   const cancel = useEventsStore((s) => s.cancel)
   const busy = useEventsStore((s) => Boolean(s.busy[event.id]))
   const [choosing, setChoosing] = useState(false)
   const [items, setItems] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
+  const [leaving, setLeaving] = useState(false)
   const state = signupState(event, now)
   const isContest = event.type === 'contest' && (event.contestItems?.length ?? 0) > 0
 
@@ -53,8 +67,25 @@ export function RegistrationActions({ event, now }: { event: Event; now: number 
     if (confirm) void run(() => cancel(event.id), '已取消报名')
   }
 
+  const cancelButton = (
+    <AppButton block variant='danger' loading={busy} onTap={() => void confirmCancel()}>
+      取消报名
+    </AppButton>
+  )
+  const leaveButton = renderLeaveForm ? (
+    <AppButton block variant='secondary' disabled={busy} onTap={() => setLeaving(true)}>
+      请假
+    </AppButton>
+  ) : null
+  const leaveOffered = Boolean(renderLeaveForm) && (state.kind === 'registered' || (state.kind === 'checkin' && state.beforeStart))
+  if (leaving && leaveOffered && renderLeaveForm) {
+    return <View className='ev-actions ev-actions--form'>{renderLeaveForm(() => setLeaving(false))}</View>
+  }
+
   let note: string | null = null
-  let main = null
+  let main: ReactNode = null
+  let badge: ReactNode = null
+  let hint: string | null = null
   switch (state.kind) {
     case 'open':
     case 'full':
@@ -70,19 +101,49 @@ export function RegistrationActions({ event, now }: { event: Event; now: number 
       break
     case 'registered':
       note = '已报名，请按时参加'
+      hint = `${formatDateTime(Date.parse(event.startAt) - CHECKIN_OPENS_BEFORE_MS)} 起可以签到`
       main = (
-        <AppButton block variant='danger' loading={busy} onTap={() => void confirmCancel()}>
-          取消报名
-        </AppButton>
+        <View className='ev-actions__stack'>
+          {leaveButton}
+          {cancelButton}
+        </View>
       )
+      break
+    case 'checkin':
+      note = '签到已开始，请向组织者获取签到码'
+      main = (
+        <View className='ev-actions__stack'>
+          {onCheckIn ? (
+            <AppButton block onTap={onCheckIn}>
+              签到
+            </AppButton>
+          ) : null}
+          {state.beforeStart ? leaveButton : null}
+          {state.beforeStart ? cancelButton : null}
+        </View>
+      )
+      break
+    case 'checked-in':
+      badge = (
+        <View className={`ev-checked ev-checked--${state.attendance}`} role='status'>
+          <Text className='ev-checked__title'>{state.attendance === 'late' ? '迟到' : '已签到'}</Text>
+          {state.checkedInAt ? <Text className='ev-checked__time'>签到时间 {formatDateTime(state.checkedInAt)}</Text> : null}
+        </View>
+      )
+      note = state.attendance === 'late' ? '活动开始 15 分钟后签到记为迟到，学时照常计入' : '签到成功，学时将计入出勤记录'
+      break
+    case 'leave':
+      badge = (
+        <View className='ev-checked ev-checked--leave' role='status'>
+          <Text className='ev-checked__title'>已请假</Text>
+          {leaveReason ? <Text className='ev-checked__time'>请假理由：{leaveReason}</Text> : null}
+        </View>
+      )
+      note = '名额已让给候补的书记，本次活动不计缺勤'
       break
     case 'waitlisted':
       note = `候补第 ${state.position} 位，有人取消时将按顺序自动转为已报名`
-      main = (
-        <AppButton block variant='danger' loading={busy} onTap={() => void confirmCancel()}>
-          取消报名
-        </AppButton>
-      )
+      main = cancelButton
       break
     case 'closed':
       main = (
@@ -108,7 +169,9 @@ export function RegistrationActions({ event, now }: { event: Event; now: number 
         <ContestItemsPicker items={event.contestItems ?? []} chosen={items} onChange={setItems} />
       ) : null}
       {state.kind === 'waitlisted' ? <Text className='ev-actions__note ev-actions__wait'>候补第 {state.position} 位</Text> : null}
+      {badge}
       {note ? <Text className='ev-actions__note'>{note}</Text> : null}
+      {hint ? <Text className='ev-actions__note'>{hint}</Text> : null}
       {error ? (
         <View className='ev-actions__error' role='alert'>
           {error}

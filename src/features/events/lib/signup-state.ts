@@ -4,6 +4,9 @@ import { EVENT_TYPE_LABELS } from '@/api/contract/event'
 /** Where the caller stands with an event, which decides the action the detail page offers. */
 export type SignupState =
   | { kind: 'registered' }
+  | { kind: 'checkin'; beforeStart: boolean }
+  | { kind: 'checked-in'; attendance: 'present' | 'late'; checkedInAt?: string }
+  | { kind: 'leave' }
   | { kind: 'waitlisted'; position: number }
   | { kind: 'open'; seatsLeft: number }
   | { kind: 'full' }
@@ -12,13 +15,29 @@ export type SignupState =
   | { kind: 'ended' }
   | { kind: 'cancelled' }
 
+/** How long before the start check-in opens (API.md: 30 minutes before startAt to endAt). */
+export const CHECKIN_OPENS_BEFORE_MS = 30 * 60 * 1000
+
+/** Whether the check-in window is open at `now`: from startAt − 30 min to endAt, both included. */
+export function isCheckinOpen(event: Pick<Event, 'startAt' | 'endAt'>, now: number): boolean {
+  return now >= Date.parse(event.startAt) - CHECKIN_OPENS_BEFORE_MS && now <= Date.parse(event.endAt)
+}
+
 /** Works out the sign-up state of an event at `now` (epoch ms). */
 export function signupState(event: Event, now: number): SignupState {
   const mine = event.myRegistration
   const start = Date.parse(event.startAt)
   const end = Date.parse(event.endAt)
   if (event.status === 'cancelled') return { kind: 'cancelled' }
-  if (mine?.status === 'registered' && mine.attendance !== 'leave') return now >= end ? { kind: 'ended' } : { kind: 'registered' }
+  if (mine?.status === 'registered') {
+    if (mine.attendance === 'leave') return { kind: 'leave' }
+    if (mine.attendance === 'present' || mine.attendance === 'late') {
+      return { kind: 'checked-in', attendance: mine.attendance, checkedInAt: mine.checkedInAt }
+    }
+    if (now > end) return { kind: 'ended' }
+    if (isCheckinOpen(event, now)) return { kind: 'checkin', beforeStart: now < start }
+    return { kind: 'registered' }
+  }
   if (mine?.status === 'waitlisted') return { kind: 'waitlisted', position: mine.waitlistPosition ?? 1 }
   if (now > end) return { kind: 'ended' }
   if (now >= start) return { kind: 'started' }
@@ -33,6 +52,12 @@ export function seatsLabel(event: Event, now: number): string {
   switch (state.kind) {
     case 'registered':
       return '已报名'
+    case 'checkin':
+      return '已报名 · 可以签到'
+    case 'checked-in':
+      return state.attendance === 'late' ? '迟到' : '已签到'
+    case 'leave':
+      return '已请假'
     case 'waitlisted':
       return `候补第 ${state.position} 位`
     case 'open':

@@ -20,6 +20,9 @@ export default defineAppConfig({
     },
   ],
   lazyCodeLoading: 'requiredComponents',
+  // 签到 sends the position when allowed; the organisers' event form picks venues on a map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '签到时确认您在活动现场附近' } },
   window: {
     navigationBarTitleText: '支书通',
     navigationBarBackgroundColor: '#c8161d',

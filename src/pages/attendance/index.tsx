@@ -1,6 +1,16 @@
 import { View } from '@tarojs/components'
+import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
 
-/** Stub while the page is being built. */
-export default function Page() {
-  return <View />
+/** 出勤记录 page (我的 → 出勤记录). */
+export default function AttendancePage() {
+  const user = useRequireSession()
+  if (!user) return null
+  return (
+    <View className='zs-page at-page'>
+      <AttendanceRecord onOpenEvent={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} />
+    </View>
+  )
 }

@@ -7,7 +7,7 @@ import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 
-/** 我的: profile, my sign-ups, and 退出登录. */
+/** 我的: profile, my sign-ups, 出勤记录, and 退出登录. */
 export default function MePage() {
   const user = useRequireSession()
   if (!user) return null
@@ -29,9 +29,14 @@ export default function MePage() {
       </View>
       <View className='zs-card'>
         {user.role === 'secretary' ? (
-          <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myRegistrations)}>
-            我的报名
-          </AppButton>
+          <View style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myRegistrations)}>
+              我的报名
+            </AppButton>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.attendance)}>
+              出勤记录
+            </AppButton>
+          </View>
         ) : (
           <AppButton block variant='secondary' onTap={() => openPage(ROUTES.organiserEvents)}>
             活动管理

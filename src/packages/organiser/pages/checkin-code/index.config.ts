@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '支书通' })
+export default definePageConfig({ navigationBarTitleText: '签到码', navigationBarBackgroundColor: '#a31117' })

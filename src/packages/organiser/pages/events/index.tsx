@@ -1,21 +1,21 @@
 import { View } from '@tarojs/components'
-import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { OrganiserEventOverview } from '@/features/events/components/organiser-event-overview'
+import { OrganiserEvents } from '@/features/event-admin/components/organiser-events'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
-import { EmptyState } from '@/shared/ui/state-view'
+import { OrganiserOnly } from '../../organiser-only'
 
-/** 活动管理 (organisers): every event with its sign-up counts. */
+/** 活动管理 (organisers): 发布活动, and every event with its sign-up counts, 编辑 · 名单 · 签到码. */
 export default function OrganiserEventsPage() {
-  const user = useRequireSession()
-  if (!user) return null
   return (
-    <View className='zs-page'>
-      {user.role === 'organiser' ? (
-        <OrganiserEventOverview onOpen={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} />
-      ) : (
-        <EmptyState title='此页面仅供组织者使用' hint='如需管理活动，请使用组织者账号登录。' />
-      )}
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        <OrganiserEvents
+          onCreate={() => openPage(ROUTES.organiserEventForm)}
+          onEdit={(id) => openPage(withQuery(ROUTES.organiserEventForm, { id }))}
+          onRoster={(id) => openPage(withQuery(ROUTES.organiserRoster, { id }))}
+          onCheckinCode={(id) => openPage(withQuery(ROUTES.organiserCheckinCode, { id }))}
+        />
+      </View>
+    </OrganiserOnly>
   )
 }

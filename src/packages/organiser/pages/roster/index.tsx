@@ -1,6 +1,23 @@
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Roster } from '@/features/event-admin/components/roster'
+import { replacePage } from '@/shared/lib/navigate'
+import { ROUTES } from '@/shared/lib/routes'
+import { EmptyState } from '@/shared/ui/state-view'
+import { isEventId, OrganiserOnly } from '../../organiser-only'
 
-/** Stub while the page is being built. */
-export default function Page() {
-  return <View />
+/** 名单 of the event `?id=`: registrations, attendance, override, 导出. */
+export default function RosterPage() {
+  const { params } = useRouter()
+  return (
+    <OrganiserOnly>
+      {isEventId(params.id) ? (
+        <Roster eventId={params.id} />
+      ) : (
+        <View className='zs-page'>
+          <EmptyState title='链接有误，找不到这个活动' hint='请回到活动管理重新打开。' actionText='去活动管理' onAction={() => replacePage(ROUTES.organiserEvents)} />
+        </View>
+      )}
+    </OrganiserOnly>
+  )
 }

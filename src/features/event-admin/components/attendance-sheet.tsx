@@ -1,0 +1,144 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { toApiError } from '@/api/api-error'
+import { attendanceOverrideBodySchema, type RosterRow } from '@/api/contract/event'
+import { createId } from '@/shared/lib/id'
+import { AppButton } from '@/shared/ui/app-button'
+import { Tag } from '@/shared/ui/tag'
+import { overrideAttendance, type AttendanceOverride } from '../api/override-attendance'
+import { ATTENDANCE_LABELS, ATTENDANCE_TONES, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
+import { Field } from './form-fields'
+
+const CHOICES: AttendanceOverride[] = ['present', 'late', 'leave', 'absent']
+
+/**
+ * One person of the roster in a bottom sheet: details, the whole audit trail (who, when, from → to,
+ * note), and the manual override of attendance with a note.
+ */
+export function AttendanceSheet({
+  eventId,
+  row,
+  eventStart,
+  onClose,
+  onSaved,
+}: {
+  eventId: string
+  row: RosterRow
+  eventStart?: string
+  onClose: () => void
+  onSaved: (row: RosterRow) => void
+}) {
+  const [choice, setChoice] = useState<AttendanceOverride | null>(row.attendance === 'pending' ? null : row.attendance)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+  const [saving, setSaving] = useState(false)
+  const attempt = useRef<{ body: string; key: string } | null>(null)
+  const { user } = row
+
+  const save = async () => {
+    if (!choice) {
+      setError('请选择出席、迟到、请假或缺勤。')
+      return
+    }
+    const parsed = attendanceOverrideBodySchema.safeParse({ attendance: choice, note })
+    if (!parsed.success) {
+      setError(`备注${parsed.error.issues[0]?.message ?? '填写有误'}`)
+      return
+    }
+    const body = JSON.stringify(parsed.data)
+    const key = attempt.current?.body === body ? attempt.current.key : createId()
+    attempt.current = { body, key }
+    setSaving(true)
+    setError('')
+    try {
+      const updated = await overrideAttendance(eventId, user.id, parsed.data.attendance, parsed.data.note ?? '', key)
+      attempt.current = null
+      onSaved(updated)
+      void Taro.showToast({ title: `已改为${ATTENDANCE_LABELS[updated.attendance]}`, icon: 'success' })
+      onClose()
+    } catch (failure) {
+      setError(toApiError(failure).message)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='ea-sheet' onClick={() => (saving ? undefined : onClose())}>
+      <View className='ea-sheet__panel' role='dialog' aria-label={`${user.name}的出勤`} onClick={(e) => e.stopPropagation()}>
+        <Text className='ea-sheet__title'>{user.name}</Text>
+        <Text className='ea-card__line'>
+          {[user.town, user.village].filter(Boolean).join(' ')} · {user.phone}
+        </Text>
+        <View className='zs-row ea-item-row'>
+          <Tag tone={row.status === 'registered' ? 'green' : row.status === 'waitlisted' ? 'orange' : 'grey'}>{statusLabel(row)}</Tag>
+          <Tag tone={ATTENDANCE_TONES[row.attendance]}>{ATTENDANCE_LABELS[row.attendance]}</Tag>
+          <Text className='zs-muted'>{checkinTimeLabel(row.checkedInAt, eventStart)}</Text>
+        </View>
+        {row.contestItems?.length ? <Text className='ea-card__line'>比赛项目：{row.contestItems.join('、')}</Text> : null}
+        {row.leaveReason ? <Text className='ea-card__line'>请假原因：{row.leaveReason}</Text> : null}
+
+        <Text className='ea-section-title'>出勤修改记录</Text>
+        {row.audit.length ? (
+          <View className='ea-audit'>
+            {row.audit.map((entry, index) => (
+              <View key={index}>
+                <Text className='ea-audit__item'>{auditLine(entry)}</Text>
+                {entry.note ? <Text className='ea-audit__note'>备注：{entry.note}</Text> : null}
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className='ea-hint'>还没有人工修改过。</Text>
+        )}
+
+        {row.status === 'cancelled' ? (
+          <Text className='ea-note'>此人已取消报名，不需要标记出勤。</Text>
+        ) : (
+          <View>
+            <Text className='ea-section-title'>标记出勤</Text>
+            <View className='zs-chips' role='radiogroup' aria-label='标记出勤'>
+              {CHOICES.map((value) => (
+                <View
+                  key={value}
+                  role='radio'
+                  aria-checked={choice === value}
+                  className={`zs-chip${choice === value ? ' zs-chip--on' : ''}`}
+                  onClick={() => setChoice(value)}
+                >
+                  {ATTENDANCE_LABELS[value]}
+                </View>
+              ))}
+            </View>
+            <Field label='备注' optional>
+              <Textarea
+                className='ea-textarea ea-textarea--short'
+                value={note}
+                maxlength={200}
+                placeholder='如：电话确认因病请假'
+                aria-label='备注'
+                onInput={(e) => setNote(e.detail.value)}
+              />
+            </Field>
+          </View>
+        )}
+        {error ? (
+          <View className='ea-banner' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <View className='ea-actions'>
+          <AppButton variant='secondary' disabled={saving} onTap={onClose}>
+            关闭
+          </AppButton>
+          {row.status === 'cancelled' ? null : (
+            <AppButton loading={saving} onTap={() => void save()}>
+              保存
+            </AppButton>
+          )}
+        </View>
+      </View>
+    </View>
+  )
+}

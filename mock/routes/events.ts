@@ -179,7 +179,7 @@ export const eventRoutes: Route[] = [
       if (now >= event.startAt) {
         throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '活动已经开始，不能再请假；如不能参加请联系组织者')
       }
-      if (record.attendance !== 'pending') {
+      if (record.attendance === 'present' || record.attendance === 'late') {
         throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '您已签到，不能再请假；如需离开请联系组织者')
       }
       record.attendance = 'leave'

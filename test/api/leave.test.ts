@@ -97,6 +97,15 @@ describe('POST /events/:id/leave', () => {
     expect(storedOf(event.id, 'u-s01').attendance).toBe('present')
   })
 
+  it('should excuse someone an organiser had marked absent before the start', async () => {
+    const organiser = await api.login(organiserPhone(1))
+    await api.call('PUT', '/events/evt-lecture-full/attendance/u-s02', { token: organiser, body: { attendance: 'absent' } })
+    const res = await leave(await api.login(secretaryPhone(2)), 'evt-lecture-full')
+    expect(res.status).toBe(200)
+    expect(res.body.attendance).toBe('leave')
+    expect(storedOf('evt-lecture-full', 'u-s07').status).toBe('registered')
+  })
+
   it('should answer 409 NOT_REGISTERED for no registration, a waitlisted one and a cancelled one', async () => {
     const nobody = await leave(await api.login(secretaryPhone(1)), 'evt-lecture-open')
     expect(nobody.status).toBe(409)

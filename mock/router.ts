@@ -25,7 +25,7 @@ export type Route = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
   access: Access
-  /** Accepts `Idempotency-Key` (mutating POSTs; DELETE and PUT as an extension). */
+  /** Accepts `Idempotency-Key` (mutating POSTs; DELETE, PATCH and PUT as an extension). */
   idempotent?: boolean
   /** What the OpenAPI document says about the route (mock/openapi.ts). */
   doc: {

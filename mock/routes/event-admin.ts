@@ -91,6 +91,7 @@ export const eventAdminRoutes: Route[] = [
     method: 'PATCH',
     path: '/events/:id',
     access: ['organiser'],
+    idempotent: true,
     doc: { summary: 'Edit an event, or publish a draft with {status: "published"}', body: updateEventBodySchema, response: eventSchema },
     handle({ db, clock, params, body, user }) {
       const patch = parseOrThrow(updateEventBodySchema, body)

@@ -309,6 +309,16 @@ describe('PATCH /events/:id', () => {
     expect((await patchEvent('evt-exchange-cancelled', { status: 'published' })).status).toBe(409)
   })
 
+  it('should replay a PATCH for the same Idempotency-Key, so a retried save notifies once', async () => {
+    const event = stored('evt-lecture-full')
+    const body = { startAt: iso(event.startAt + HOUR), endAt: iso(event.endAt + HOUR) }
+    const headers = { 'Idempotency-Key': 'edit-time-1' }
+    const first = await api.call('PATCH', `/events/${event.id}`, { token: organiser, body, headers })
+    const retry = await api.call('PATCH', `/events/${event.id}`, { token: organiser, body, headers })
+    expect(retry).toMatchObject({ status: 200, body: first.body })
+    expect(notesOf('u-s02', 'event_changed')).toHaveLength(1)
+  })
+
   it('should check the body (400) before the event (404)', async () => {
     expect((await patchEvent('no-such-event', { bogus: 1 })).status).toBe(400)
     expect((await patchEvent('no-such-event', { title: '强村讲堂' })).status).toBe(404)

@@ -66,7 +66,7 @@ export function AttendanceSheet({
 
   return (
     <View className='ea-sheet' onClick={() => (saving ? undefined : onClose())}>
-      <View className='ea-sheet__panel' role='dialog' aria-label={`${user.name}的出勤`} onClick={(e) => e.stopPropagation()}>
+      <View className='ea-sheet__panel ea-form' role='dialog' aria-label={`${user.name}的出勤`} onClick={(e) => e.stopPropagation()}>
         <Text className='ea-sheet__title'>{user.name}</Text>
         <Text className='ea-card__line'>
           {[user.town, user.village].filter(Boolean).join(' ')} · {user.phone}

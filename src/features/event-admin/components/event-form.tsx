@@ -154,7 +154,7 @@ export function EventForm({
   const isDraft = !event || event.status === 'draft'
 
   return (
-    <View>
+    <View className='ea-form'>
       {event ? (
         <View className='zs-card'>
           <View className='zs-row'>

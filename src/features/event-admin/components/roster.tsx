@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { VirtualList } from '@tarojs/components-advanced'
+// The virtual list alone: the package's root also pulls in VirtualWaterfall, List and WaterFlow.
+import { VirtualList } from '@tarojs/components-advanced/dist/components/virtual-list'
 import Taro from '@tarojs/taro'
 import { createContext, memo, useContext, useEffect, useMemo, useState } from 'react'
 import { toApiError } from '@/api/api-error'

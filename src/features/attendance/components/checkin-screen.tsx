@@ -179,7 +179,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
               </AppButton>
             ) : null}
           </View>
-          <Text className='at-checkin__privacy'>如您允许，签到时会确认您在活动现场附近；不允许也可以签到。</Text>
+          <Text className='at-checkin__privacy'>如您允许获取位置，签到时会确认您在活动现场附近。</Text>
         </View>
       )}
     </View>

@@ -46,10 +46,11 @@ describe('OrganiserEvents (活动管理)', () => {
     expect(mockedGetEvents).toHaveBeenCalledWith({ when: 'upcoming', page: 1, pageSize: 20 })
   })
 
-  it('should refresh when the page is shown again, after an edit', async () => {
+  it('should refresh when the page is shown again after another page, such as the form', async () => {
     mockedGetEvents.mockResolvedValueOnce(page([createEvent()])).mockResolvedValueOnce(page([createEvent({ registeredCount: 13 })]))
     render(<OrganiserEvents {...actions()} />)
     await screen.findByText('已报名 12/30 · 候补 0')
+    act(() => firePageEvent('hide'))
     act(() => firePageEvent('show'))
     expect(await screen.findByText('已报名 13/30 · 候补 0')).toBeTruthy()
   })

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { EVENT_TYPE_LABELS, type EventWhen } from '@/api/contract/event'
 import { formatTimeRange } from '@/shared/lib/dates'
@@ -24,11 +24,15 @@ export type OrganiserEventsActions = {
 export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: OrganiserEventsActions) {
   const [when, setWhen] = useState<EventWhen>('upcoming')
   const list = useOrganiserEvents(when)
-  const shown = useRef(false)
+  const hidden = useRef(false)
   // Back from the form or the roster: counts and edits may have changed.
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (shown.current) void list.refresh()
-    shown.current = true
+    if (!hidden.current) return
+    hidden.current = false
+    void list.refresh()
   })
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())

@@ -180,6 +180,8 @@ export function Roster({ eventId }: { eventId: string }) {
         <View id={LIST_ID}>
           <RowContext.Provider value={context}>
             <VirtualList
+              // A new filter starts at the top: a scroll offset deep in the old list would show nothing.
+              key={`${status}|${attendance}`}
               height={listHeight}
               width={viewport.width}
               itemData={rows}

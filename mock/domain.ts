@@ -80,6 +80,7 @@ export function registrationView(
   }
   if (r.checkedInAt !== undefined) view.checkedInAt = toChinaIso(r.checkedInAt)
   if (r.contestItems) view.contestItems = [...r.contestItems]
+  if (r.attendance === 'leave' && r.leaveReason) view.leaveReason = r.leaveReason
   return view
 }
 

@@ -26,6 +26,9 @@ describe('POST /events/:id/leave', () => {
     const event = await api.call('GET', '/events/evt-lecture-open', { token })
     expect(event.body.registeredCount).toBe(0)
     expect(event.body.myRegistration.attendance).toBe('leave')
+    // Every phone of the secretary reads the reason back from the server.
+    expect(res.body.leaveReason).toBe(REASON)
+    expect(event.body.myRegistration.leaveReason).toBe(REASON)
   })
 
   it('should give the seat to the head of the waitlist, who is notified', async () => {

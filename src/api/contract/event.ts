@@ -34,6 +34,8 @@ export const registrationSchema = z.object({
   attendance: attendanceSchema,
   checkedInAt: isoDateTime.optional(),
   contestItems: z.array(z.string()).optional(),
+  /** Extension: the reason given with 请假, so every phone of the secretary can show it. */
+  leaveReason: z.string().optional(),
   createdAt: isoDateTime,
 })
 export type Registration = z.infer<typeof registrationSchema>

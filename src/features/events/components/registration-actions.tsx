@@ -136,7 +136,9 @@ export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, le
       badge = (
         <View className='ev-checked ev-checked--leave' role='status'>
           <Text className='ev-checked__title'>已请假</Text>
-          {leaveReason ? <Text className='ev-checked__time'>请假理由：{leaveReason}</Text> : null}
+          {(event.myRegistration?.leaveReason ?? leaveReason) ? (
+            <Text className='ev-checked__time'>请假理由：{event.myRegistration?.leaveReason ?? leaveReason}</Text>
+          ) : null}
         </View>
       )
       note = '名额已让给候补的书记，本次活动不计缺勤'

@@ -9,16 +9,21 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/event-detail/index',
     'pages/my-registrations/index',
-    'pages/checkin/index',
-    'pages/attendance/index',
   ],
   // Organiser-only screens: secretaries never download them.
   subPackages: [
+    // 签到 and 出勤记录: kept out of the main package (its budget is 600 KB), preloaded below.
+    { root: 'packages/secretary', pages: ['pages/checkin/index', 'pages/attendance/index'] },
     {
       root: 'packages/organiser',
       pages: ['pages/events/index', 'pages/event-form/index', 'pages/roster/index', 'pages/checkin-code/index'],
     },
   ],
+  // Fetch 签到 while the secretary reads the event, so a weak signal at the venue costs no extra wait.
+  preloadRule: {
+    'pages/event-detail/index': { network: 'all', packages: ['packages/secretary'] },
+    'pages/me/index': { network: 'all', packages: ['packages/secretary'] },
+  },
   lazyCodeLoading: 'requiredComponents',
   // 签到 sends the position when allowed; the organisers' event form picks venues on a map.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

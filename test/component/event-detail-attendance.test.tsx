@@ -61,7 +61,7 @@ describe('Event detail page: 签到 and 请假', () => {
     mockedGetEvent.mockResolvedValue(eventStartingIn(20))
     render(<EventDetailPage />)
     fireEvent.click(await screen.findByText('签到'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin/index?id=evt-1' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/secretary/pages/checkin/index?id=evt-1' })
     // Not started yet: leave is still possible.
     expect(screen.getByText('请假')).toBeTruthy()
   })

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { expectParses } from '../support/contract'
 import { myAttendanceSchema } from '@/api/contract/attendance'
 import { ERROR_CODES, apiErrorBodySchema } from '@/api/contract/common'
 import {
@@ -24,10 +24,6 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
-const expectParses = (schema: z.ZodType, body: unknown) => {
-  const result = schema.safeParse(body)
-  if (!result.success) throw new Error(JSON.stringify(result.error.issues, null, 2))
-}
 
 describe('issue 3 answers against the contract schemas', () => {
   it('should answer posting, editing and cancelling as Event', async () => {

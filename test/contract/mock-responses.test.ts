@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { expectParses } from '../support/contract'
 import { loginResultSchema, userSchema } from '@/api/contract/auth'
 import { apiErrorBodySchema, pageOf } from '@/api/contract/common'
 import { eventPageSchema, eventSchema, registrationSchema } from '@/api/contract/event'
@@ -15,10 +15,6 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
-const expectParses = (schema: z.ZodType, body: unknown) => {
-  const result = schema.safeParse(body)
-  if (!result.success) throw new Error(JSON.stringify(result.error.issues, null, 2))
-}
 
 describe('mock answers against the contract schemas', () => {
   it('should answer login and /me as LoginResult and User', async () => {

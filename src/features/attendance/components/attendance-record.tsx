@@ -131,7 +131,7 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
       {state.status === 'error' ? <ErrorState message={state.error} onRetry={() => void load()} /> : null}
       {state.status === 'ready' ? (
         <View>
-          {state.staleError ? <Text className='at-stale'>{state.staleError}</Text> : null}
+          {state.staleError ? <Text className='zs-stale'>{state.staleError}</Text> : null}
           {records.length === 0 ? (
             <EmptyState
               title={year === years[0] ? '今年还没有出勤记录' : `${year}年没有出勤记录`}

@@ -60,7 +60,7 @@ export function EventDetail({ id, ...slots }: { id: string } & AttendanceSlots) 
   ]
   return (
     <View>
-      {error ? <Text className='ev-stale'>{error}</Text> : null}
+      {error ? <Text className='zs-stale'>{error}</Text> : null}
       <View className='zs-card'>
         <View className='zs-row'>
           <Tag tone='red'>{typeLabel(event)}</Tag>

@@ -71,7 +71,7 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
       ) : null}
       {list.status === 'ready' ? (
         <View>
-          {list.staleError ? <Text className='ev-stale'>{list.staleError}</Text> : null}
+          {list.staleError ? <Text className='zs-stale'>{list.staleError}</Text> : null}
           {list.ids.map((id) => (byId[id] ? <EventCard key={id} event={byId[id]} now={now} onOpen={onOpen} /> : null))}
           <View className='ev-more'>
             {list.hasMore ? (

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
 import type { Role } from '../src/api/contract/auth'
+import type { CommitmentCategory, CommitmentStatus } from '../src/api/contract/commitment'
+import type { HonourType } from '../src/api/contract/honour'
 
 /** A person as stored (phones whole; masking happens on the way out). */
 export type UserRecord = {
@@ -67,6 +69,54 @@ export type NotificationRecord = {
   createdAt: number
 }
 
+/** One quarterly progress report of a commitment item; `reportedAt` in epoch ms. */
+export type ProgressRecord = { quarter: number; percent: number; value?: number; note: string; photos: string[]; reportedAt: number }
+
+/** An item of a commitment sheet; a draft's items may lack fields. */
+export type CommitmentItemRecord = {
+  id: string
+  category?: CommitmentCategory
+  title?: string
+  target?: string
+  metric?: { unit: string; targetValue: number }
+  dueQuarter?: number
+  progress: ProgressRecord[]
+}
+
+/** A secretary's 履职承诺 of one year (one per owner and year). */
+export type CommitmentRecord = {
+  id: string
+  year: number
+  ownerId: string
+  status: CommitmentStatus
+  items: CommitmentItemRecord[]
+  reviewComment?: string
+  reviewedBy?: string
+  submittedAt?: number
+  reviewedAt?: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** A 季度拉练评比 score: one per (year, quarter, secretary). */
+export type ReviewScoreRecord = { year: number; quarter: number; userId: string; score: number; comment?: string; by: string; updatedAt: number }
+
+/** An uploaded file: its name under /uploads/ and what it is; the bytes live outside the state. */
+export type UploadRecord = { name: string; mime: 'image/jpeg' | 'image/png' | 'image/webp'; bytes: number; ownerId: string; createdAt: number }
+
+/** An honour (组织荣誉); `amount` in yuan. */
+export type HonourRecord = {
+  id: string
+  year: number
+  type: HonourType
+  title: string
+  recipientId: string
+  citation: string
+  amount?: number
+  awardedAt: number
+  createdBy: string
+}
+
 /** A stored successful answer for an Idempotency-Key. */
 export type IdempotencyRecord = { hash: string; status: number; body: unknown; at: number }
 
@@ -81,6 +131,10 @@ export type DbState = {
   smsSentAt: Record<string, number>
   idempotency: Record<string, IdempotencyRecord>
   notifications: NotificationRecord[]
+  commitments: CommitmentRecord[]
+  reviewScores: ReviewScoreRecord[]
+  uploads: UploadRecord[]
+  honours: HonourRecord[]
   counters: { seq: number; id: number }
 }
 
@@ -145,5 +199,10 @@ function load(file: string): DbState {
   }
   // Files written before check-in existed have events without a secret.
   for (const event of parsed.events) event.checkinSecret ??= seededCheckinSecret(event.id)
+  // …and files written before commitments and honours have none of them.
+  parsed.commitments ??= []
+  parsed.reviewScores ??= []
+  parsed.uploads ??= []
+  parsed.honours ??= []
   return parsed
 }

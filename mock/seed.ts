@@ -7,6 +7,8 @@ import {
   type RegistrationRecord,
   type UserRecord,
 } from './db'
+import { seedCommitmentYear } from './seed-commitments'
+import { seedHonours, seedThemeMonthEvents } from './seed-honours'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -127,6 +129,7 @@ export function createSeed(now: number): DbState {
       checkinSecret: seededCheckinSecret(rest.id),
     }
   })
+  events.push(...seedThemeMonthEvents(now))
   let seq = 0
   const registrations: Record<string, RegistrationRecord[]> = {}
   const register = (
@@ -201,6 +204,8 @@ export function createSeed(now: number): DbState {
     smsSentAt: {},
     idempotency: {},
     notifications,
+    ...seedCommitmentYear(now, users),
+    ...seedHonours(now, users),
     counters: { seq, id: 1000 },
   }
 }

@@ -13,10 +13,25 @@ export default defineAppConfig({
   // Organiser-only screens: secretaries never download them.
   subPackages: [
     // 签到 and 出勤记录: kept out of the main package (its budget is 600 KB), preloaded below.
-    { root: 'packages/secretary', pages: ['pages/checkin/index', 'pages/attendance/index'] },
+    {
+      root: 'packages/secretary',
+      pages: ['pages/checkin/index', 'pages/attendance/index', 'pages/progress/index', 'pages/scores/index', 'pages/my-honours/index'],
+    },
+    // Screens of both roles that the tabs link to: honour detail, 消息.
+    { root: 'packages/common', pages: ['pages/honour-detail/index', 'pages/notifications/index'] },
     {
       root: 'packages/organiser',
-      pages: ['pages/events/index', 'pages/event-form/index', 'pages/roster/index', 'pages/checkin-code/index'],
+      pages: [
+        'pages/events/index',
+        'pages/event-form/index',
+        'pages/roster/index',
+        'pages/checkin-code/index',
+        'pages/commitments/index',
+        'pages/commitment-detail/index',
+        'pages/quarter-scores/index',
+        'pages/assessment/index',
+        'pages/honour-form/index',
+      ],
     },
   ],
   // Fetch 签到 while the secretary reads the event, so a weak signal at the venue costs no extra wait.

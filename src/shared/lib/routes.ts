@@ -14,6 +14,16 @@ export const ROUTES = {
   organiserEventForm: '/packages/organiser/pages/event-form/index',
   organiserRoster: '/packages/organiser/pages/roster/index',
   organiserCheckinCode: '/packages/organiser/pages/checkin-code/index',
+  progress: '/packages/secretary/pages/progress/index',
+  myScores: '/packages/secretary/pages/scores/index',
+  myHonours: '/packages/secretary/pages/my-honours/index',
+  organiserCommitments: '/packages/organiser/pages/commitments/index',
+  organiserCommitmentDetail: '/packages/organiser/pages/commitment-detail/index',
+  organiserQuarterScores: '/packages/organiser/pages/quarter-scores/index',
+  organiserAssessment: '/packages/organiser/pages/assessment/index',
+  organiserHonourForm: '/packages/organiser/pages/honour-form/index',
+  honourDetail: '/packages/common/pages/honour-detail/index',
+  notifications: '/packages/common/pages/notifications/index',
 } as const
 
 /** The tab pages: reached with switchTab, which takes no query string. */

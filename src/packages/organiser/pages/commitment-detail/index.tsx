@@ -1,0 +1,11 @@
+import { View } from '@tarojs/components'
+import { EmptyState } from '@/shared/ui/state-view'
+
+/** 履职承诺: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+export default function CommitmentDetailPage() {
+  return (
+    <View className='zs-page'>
+      <EmptyState title='履职承诺正在建设中' hint='此页面将在后续版本上线。' />
+    </View>
+  )
+}

@@ -49,6 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },
+    // Taro's mini-program terser writes every Chinese character as a 6-byte \uXXXX escape
+    // (ascii_only); the mini-program runtime reads UTF-8 sources, and plain UTF-8 is 3 bytes.
+    ...(taroEnv === 'h5' ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
     mini: {
       compile: { include: compileInclude },
       postcss: {

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { ModuleStatsPlugin } from './module-stats-plugin'
 import prodConfig from './prod'
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
@@ -11,13 +12,19 @@ const apiBase = process.env.TARO_APP_API_BASE || (taroEnv === 'h5' ? '/api' : `$
 const compileInclude = [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)]
 
 // webpack's 244 KiB hint is noise here: config/scripts/size.mjs enforces the real budgets.
-const silencePerformanceHints = (chain: { performance: { hints: (value: false) => unknown } }) => {
+// Also records module names for the size report (config/module-stats-plugin.ts).
+type Chain = {
+  performance: { hints: (value: false) => unknown }
+  plugin: (name: string) => { use: (plugin: unknown, args: unknown[]) => unknown }
+}
+const silencePerformanceHints = (chain: Chain) => {
   chain.performance.hints(false)
+  chain.plugin('module-stats').use(ModuleStatsPlugin, [path.resolve(__dirname, '..', 'dist', 'stats', `${taroEnv}.json`)])
 }
 
 // H5 copies code shared by lazily loaded pages into every page chunk (~4× here): one shared async chunk
 // instead cuts the H5 JavaScript users download over the session by about a third.
-const shareAsyncChunks = (chain: Parameters<typeof silencePerformanceHints>[0] & { optimization: { merge: (value: object) => unknown } }) => {
+const shareAsyncChunks = (chain: Chain & { optimization: { merge: (value: object) => unknown } }) => {
   silencePerformanceHints(chain)
   chain.optimization.merge({
     splitChunks: {

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
+import * as acorn from 'acorn'
 
 const KB = 1024
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -49,6 +50,57 @@ function firstLoadScripts(html) {
   return [...new Set([...scripts, ...preloads].filter(Boolean))]
 }
 
+// Module id → name of each build, written by config/module-stats-plugin.ts ({} when absent).
+const moduleNames = (platform) => {
+  const file = path.join(root, 'dist', 'stats', `${platform}.json`)
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
+}
+
+// Minified bytes of each webpack module in a chunk file: the `{id: function…}` maps webpack emits.
+function moduleBytes(code) {
+  const sizes = new Map()
+  let ast
+  try {
+    ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' })
+  } catch {
+    return sizes
+  }
+  const isModuleMap = (node) =>
+    node.type === 'ObjectExpression' &&
+    node.properties.length > 0 &&
+    node.properties.every(
+      (p) => p.type === 'Property' && p.key && (typeof p.key.value === 'number' || /^\d+$/.test(String(p.key.value ?? p.key.name))) && /Function/.test(p.value.type),
+    )
+  const walk = (node) => {
+    if (!node || typeof node.type !== 'string') return
+    if (isModuleMap(node)) {
+      for (const p of node.properties) sizes.set(String(p.key.value ?? p.key.name), p.value.end - p.value.start)
+      return
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(walk)
+      else if (value && typeof value === 'object') walk(value)
+    }
+  }
+  walk(ast)
+  return sizes
+}
+
+// A module name made short: `zod/v4/classic/external.js + 80 modules`, `src/features/…`.
+const shortName = (name) => name.replace(/^(\.\.?\/)+/, '').replace(/^.*node_modules\//, '')
+
+// The five largest modules (minified bytes) of the JS files of one package.
+function largestModules(dir, files, names) {
+  const total = new Map()
+  for (const f of files.filter((x) => x.file.endsWith('.js'))) {
+    for (const [id, bytes] of moduleBytes(fs.readFileSync(path.join(dir, f.file), 'utf8'))) {
+      const name = names[id] ? shortName(names[id]) : `module ${id}`
+      total.set(name, (total.get(name) ?? 0) + bytes)
+    }
+  }
+  return [...total].sort((a, b) => b[1] - a[1]).slice(0, 5)
+}
+
 const rows = []
 const failures = []
 const tops = []
@@ -72,16 +124,17 @@ const roots = subPackageRoots()
 const inRoot = (file, r) => file.startsWith(r)
 const mainFiles = weappFiles.filter((f) => !roots.some((r) => inRoot(f.file, r)))
 check('weapp main package', sum(mainFiles), budgets.weappMain)
-tops.push(['weapp main package', mainFiles])
+tops.push(['weapp main package', mainFiles, weappDir, 'weapp'])
 for (const r of roots) {
   const files = weappFiles.filter((f) => inRoot(f.file, r))
   check(`weapp sub-package ${r}`, sum(files), budgets.weappSubPackage)
-  tops.push([`weapp sub-package ${r}`, files])
+  tops.push([`weapp sub-package ${r}`, files, weappDir, 'weapp'])
 }
 
 // H5: gzip of the scripts loaded by index.html.
 const h5Files = listFiles(h5Dir)
 let firstLoadGzip = 0
+const firstLoad = []
 for (const src of firstLoadScripts(fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8'))) {
   const file = path.join(h5Dir, src.replace(/^(\.?\/)+/, ''))
   if (/^(https?:)?\/\//.test(src) || !fs.existsSync(file)) {
@@ -89,9 +142,10 @@ for (const src of firstLoadScripts(fs.readFileSync(path.join(h5Dir, 'index.html'
     continue
   }
   firstLoadGzip += zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length
+  firstLoad.push({ file: posix(path.relative(h5Dir, file)), bytes: fs.statSync(file).size })
 }
 check('h5 first-load JS (gzip -9)', firstLoadGzip, budgets.h5FirstLoadGzip)
-tops.push(['h5', h5Files])
+tops.push(['h5 first load', firstLoad, h5Dir, 'h5'])
 
 // Non-code assets, per file, in both builds.
 const assets = [
@@ -115,9 +169,14 @@ function printTable(header, body) {
 
 console.log('Size budgets (1 KB = 1024 bytes)\n')
 printTable(['figure', 'size', 'budget', 'status'], rows)
-for (const [name, files] of tops) {
+for (const [name, files, dir, platform] of tops) {
   console.log(`\nLargest files: ${name}`)
   printTable(['file', 'size'], largest(files).map((f) => [f.file, kb(f.bytes)]))
+  const modules = largestModules(dir, files, moduleNames(platform))
+  if (modules.length > 0) {
+    console.log(`\nLargest modules (minified): ${name}`)
+    printTable(['module', 'size'], modules.map(([m, bytes]) => [m.length > 90 ? `${m.slice(0, 87)}...` : m, kb(bytes)]))
+  }
 }
 if (failures.length > 0) {
   console.error(`\nOver budget:\n${failures.map((f) => `- ${f}`).join('\n')}`)

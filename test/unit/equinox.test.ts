@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { deltaTSeconds, springEquinoxChinaDate, springEquinoxInstant } from '@/api/contract/equinox'
 import { CHINA_OFFSET_MS } from '@/api/contract/time'
 import { USNO_MARCH_EQUINOX } from './equinox-reference'
@@ -20,6 +21,16 @@ describe('springEquinoxInstant', () => {
   it('should stay within 1.5 minutes over 2000–2050 (the published minutes are rounded)', () => {
     const worst = Math.max(...YEARS.map((year) => Math.abs(springEquinoxInstant(year) - published(year))))
     expect(worst).toBeLessThanOrEqual(1.5 * MINUTE)
+  })
+
+  it('should space consecutive equinoxes one tropical year apart over 1000–3000', () => {
+    const DAY = 24 * 60 * MINUTE
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 2999 }), (year) => {
+        const days = (springEquinoxInstant(year + 1) - springEquinoxInstant(year)) / DAY
+        expect(Math.abs(days - 365.2422)).toBeLessThan(0.03)
+      }),
+    )
   })
 
   it('should refuse years the method does not cover', () => {
@@ -58,7 +69,7 @@ describe('springEquinoxChinaDate', () => {
 
 describe('deltaTSeconds', () => {
   it('should join its polynomials without a jump of more than a second', () => {
-    for (const boundary of [1860, 1900, 1920, 1941, 1961, 1986, 2005, 2050, 2150]) {
+    for (const boundary of [1600, 1700, 1800, 1860, 1900, 1920, 1941, 1961, 1986, 2005, 2050, 2150]) {
       expect(Math.abs(deltaTSeconds(boundary) - deltaTSeconds(boundary - 1e-9))).toBeLessThan(1)
     }
   })

@@ -60,12 +60,9 @@ export function marchEquinoxJde(year: number): number {
   return jde0 + (0.00001 * s) / deltaLambda
 }
 
-/**
- * ΔT = TD − UT in seconds at the decimal year `y` (Espenak & Meeus 2006 polynomials from 1800;
- * before that and after 2150 their long-term parabola).
- */
+/** ΔT = TD − UT in seconds at the decimal year `y` (Espenak & Meeus 2006: polynomials for 500–2150, a parabola outside). */
 export function deltaTSeconds(y: number): number {
-  if (y >= 2150 || y < 1800) return -20 + 32 * ((y - 1820) / 100) ** 2
+  if (y >= 2150 || y < 500) return -20 + 32 * ((y - 1820) / 100) ** 2
   if (y >= 2050) return -20 + 32 * ((y - 1820) / 100) ** 2 - 0.5628 * (2150 - y)
   if (y >= 2005) return poly(y - 2000, [62.92, 0.32217, 0.005589])
   if (y >= 1986) return poly(y - 2000, [63.86, 0.3345, -0.060374, 0.0017275, 0.000651814, 0.00002373599])
@@ -74,7 +71,10 @@ export function deltaTSeconds(y: number): number {
   if (y >= 1920) return poly(y - 1920, [21.2, 0.84493, -0.0761, 0.0020936])
   if (y >= 1900) return poly(y - 1900, [-2.79, 1.494119, -0.0598939, 0.0061966, -0.000197])
   if (y >= 1860) return poly(y - 1860, [7.62, 0.5737, -0.251754, 0.01680668, -0.0004473624, 1 / 233174])
-  return poly(y - 1800, [13.72, -0.332447, 0.0068612, 0.0041116, -0.00037436, 0.0000121272, -0.0000001699, 0.000000000875])
+  if (y >= 1800) return poly(y - 1800, [13.72, -0.332447, 0.0068612, 0.0041116, -0.00037436, 0.0000121272, -0.0000001699, 0.000000000875])
+  if (y >= 1700) return poly(y - 1700, [8.83, 0.1603, -0.0059285, 0.00013336, -1 / 1174000])
+  if (y >= 1600) return poly(y - 1600, [120, -0.9808, -0.01532, 1 / 7129])
+  return poly((y - 1000) / 100, [1574.2, -556.01, 71.23472, 0.319781, -0.8503463, -0.005050998, 0.0083572073])
 }
 
 /** The instant (epoch ms, UT) of the March equinox of `year`; throws RangeError outside 1000–3000. */

@@ -1,6 +1,5 @@
 import type { Commitment } from '@/api/contract/commitment'
-import { springEquinoxChinaDate } from '@/api/contract/equinox'
-import { checkinOpenEvents, fillingUpEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, todaysEvents } from '@/features/dashboard/lib/dashboard'
+import { checkinOpenEvents, fillingUpEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, themeBannerYear, todaysEvents } from '@/features/dashboard/lib/dashboard'
 import { createEvent } from '../support/events'
 
 const MIN = 60_000
@@ -35,13 +34,14 @@ describe('dashboard', () => {
     expect(itemsDueThisQuarter(sheet, at('2027-03-31T17:00:00Z')).map((i) => i.id)).toEqual(['b'])
   })
 
-  it('should show the theme month banner only in February and March', () => {
-    expect(themeBanner(at('2027-01-31T23:00:00+08:00'))).toBeNull()
-    expect(themeBanner(at('2027-02-01T08:00:00+08:00'))).toEqual({ year: 2027, equinox: '3月21日', daysLeft: 48 })
-    expect(themeBanner(at('2027-03-21T08:00:00+08:00'))?.daysLeft).toBe(0)
-    expect(themeBanner(at('2027-03-22T08:00:00+08:00'))?.daysLeft).toBeNull()
-    expect(themeBanner(at('2027-04-01T08:00:00+08:00'))).toBeNull()
-    expect(springEquinoxChinaDate(2027)).toBe('2027-03-21')
+  it('should show the theme month banner only in February and March, counting down to 春分', () => {
+    expect(themeBannerYear(at('2027-01-31T23:00:00+08:00'))).toBeNull()
+    expect(themeBannerYear(at('2027-01-31T16:00:00Z'))).toBe(2027)
+    expect(themeBannerYear(at('2027-03-31T23:00:00+08:00'))).toBe(2027)
+    expect(themeBannerYear(at('2027-04-01T08:00:00+08:00'))).toBeNull()
+    expect(themeBanner('2027-03-21', at('2027-02-01T08:00:00+08:00'))).toEqual({ equinox: '3月21日', daysLeft: 48 })
+    expect(themeBanner('2027-03-21', at('2027-03-21T08:00:00+08:00')).daysLeft).toBe(0)
+    expect(themeBanner('2027-03-21', at('2027-03-22T08:00:00+08:00')).daysLeft).toBeNull()
   })
 
   it('should find today\'s events and sign-ups at 80% or more that are still open', () => {

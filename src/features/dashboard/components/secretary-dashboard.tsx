@@ -8,9 +8,10 @@ import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 import { Badge } from '@/shared/ui/badge'
+import { getEquinox } from '../api/get-equinox'
 import { getMyCommitment } from '../api/get-my-commitment'
 import { getMyUpcomingEvents } from '../api/get-my-upcoming-events'
-import { chinaDay, chinaQuarter, checkinOpenEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner } from '../lib/dashboard'
+import { chinaDay, chinaQuarter, checkinOpenEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, themeBannerYear } from '../lib/dashboard'
 import { DashCard, DashLink } from './dash-card'
 import './dashboard.css'
 
@@ -21,6 +22,9 @@ export function SecretaryDashboard({ now, unread }: { now: number; unread: numbe
   const year = chinaDay(now).y
   const events = useLoad(() => getMyUpcomingEvents().then((p) => p.items), [])
   const commitment = useLoad(() => getMyCommitment(year), [year])
+  const bannerYear = themeBannerYear(now)
+  // Only in February–March; a failure just leaves the banner out.
+  const equinox = useLoad(() => (bannerYear ? getEquinox(bannerYear) : Promise.resolve(null)), [bannerYear])
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) {
@@ -30,7 +34,7 @@ export function SecretaryDashboard({ now, unread }: { now: number; unread: numbe
     shown.current = true
   })
   const checkin = events.data ? checkinOpenEvents(events.data, now) : []
-  const banner = themeBanner(now)
+  const banner = bannerYear && equinox.data ? themeBanner(equinox.data, now) : null
 
   return (
     <View>
@@ -48,7 +52,7 @@ export function SecretaryDashboard({ now, unread }: { now: number; unread: numbe
       ))}
       {banner ? (
         <View className='db-banner' role='link' aria-label='支书主题活动月' onClick={() => openPage(ROUTES.honours)}>
-          <Text className='db-banner__big'>{banner.year} 年支书主题活动月</Text>
+          <Text className='db-banner__big'>{bannerYear} 年支书主题活动月</Text>
           <Text className='db-banner__text'>
             春分 {banner.equinox}
             {banner.daysLeft === null ? ' · 活动月进行中' : banner.daysLeft === 0 ? ' · 今天是春分' : ` · 距春分还有 ${banner.daysLeft} 天`}

@@ -1,6 +1,5 @@
 import type { Commitment, CommitmentItem } from '@/api/contract/commitment'
 import type { Event } from '@/api/contract/event'
-import { springEquinoxChinaDate } from '@/api/contract/equinox'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
@@ -60,12 +59,16 @@ export function fillingUpEvents(events: readonly Event[], now: number): Event[] 
   return events.filter((e) => e.status === 'published' && Date.parse(e.signupDeadline) > now && e.capacity > 0 && e.registeredCount / e.capacity >= 0.8)
 }
 
-/** The theme month banner of February–March: the 春分 date and days to it (0 on the day, null after). */
-export function themeBanner(now: number): { year: number; equinox: string; daysLeft: number | null } | null {
+/** The year of the theme month banner: this year in February and March (China time), else null. */
+export function themeBannerYear(now: number): number | null {
+  const { y, m } = chinaDay(now)
+  return m === 2 || m === 3 ? y : null
+}
+
+/** The banner's words for a 春分 date `YYYY-MM-DD`: `3月21日` and the days to it (0 on the day, null after). */
+export function themeBanner(equinox: string, now: number): { equinox: string; daysLeft: number | null } {
   const { y, m, d } = chinaDay(now)
-  if (m !== 2 && m !== 3) return null
-  const equinox = springEquinoxChinaDate(y)
-  const [, em, ed] = equinox.split('-').map(Number)
-  const days = Math.round((Date.UTC(y, em - 1, ed) - Date.UTC(y, m - 1, d)) / DAY_MS)
-  return { year: y, equinox: `${em}月${ed}日`, daysLeft: days >= 0 ? days : null }
+  const [ey, em, ed] = equinox.split('-').map(Number)
+  const days = Math.round((Date.UTC(ey, em - 1, ed) - Date.UTC(y, m - 1, d)) / DAY_MS)
+  return { equinox: `${em}月${ed}日`, daysLeft: days >= 0 ? days : null }
 }

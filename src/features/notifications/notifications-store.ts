@@ -16,10 +16,7 @@ type NotificationsActions = {
 /** The unread count shared by 首页, 我的, the tab badge and 消息. */
 export const useNotificationsStore = create<NotificationsState & NotificationsActions>()((set, get) => ({
   unread: null,
-  refreshUnread: async () => {
-    const { unread } = await getNotifications(1, 1)
-    get().setUnread(unread)
-  },
+  refreshUnread: () => getNotifications(1, 1).then(({ unread }) => get().setUnread(unread)),
   setUnread: (count) => {
     const unread = Math.max(0, count)
     set({ unread })

@@ -30,7 +30,7 @@ export default function HomePage() {
       </View>
       {organiser ? <OrganiserDashboard now={now} /> : <SecretaryDashboard now={now} unread={unread} />}
       <AppButton block variant='secondary' onTap={() => openPage(organiser ? ROUTES.organiserEvents : ROUTES.events)}>
-        {organiser ? '活动管理' : '查看全部活动'}
+        {organiser ? '活动管理（报名人数、候补）' : '查看全部活动'}
       </AppButton>
     </View>
   )

@@ -17,17 +17,20 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const latest = useRef(load)
   latest.current = load
 
-  const reload = useCallback(async () => {
+  // Promise chains rather than async/await: the ES5 build turns each async function into a regenerator.
+  const reload = useCallback(() => {
     const mine = ++ticket.current
     setState((s) => (s.status === 'ready' ? s : { status: 'loading', data: s.data }))
-    try {
-      const data = await latest.current()
-      if (mine === ticket.current) setState({ status: 'ready', data })
-    } catch (failure) {
-      if (mine !== ticket.current) return
-      const error = failure instanceof Error && failure.message ? failure.message : '加载失败，请稍后重试。'
-      setState((s) => ({ status: 'error', data: s.data, error }))
-    }
+    return latest.current().then(
+      (data) => {
+        if (mine === ticket.current) setState({ status: 'ready', data })
+      },
+      (failure: unknown) => {
+        if (mine !== ticket.current) return
+        const error = failure instanceof Error && failure.message ? failure.message : '加载失败，请稍后重试。'
+        setState((s) => ({ status: 'error', data: s.data, error }))
+      },
+    )
   }, [])
 
   useEffect(() => {

@@ -13,21 +13,19 @@ import { HonourRow } from './honour-row'
 import { ThemeMonthCard } from './theme-month-card'
 import './honours.css'
 
-/** Every honour of a year (pages of 100). */
-async function honoursOf(year: number): Promise<Honour[]> {
-  const all: Honour[] = []
-  for (let page = 1; ; page += 1) {
-    const answer = await getHonours({ year, page, pageSize: 100 })
-    all.push(...answer.items)
-    if (answer.items.length === 0 || all.length >= answer.total) return all
-  }
+/** Every honour of a year (pages of 100); promise chains keep the ES5 build free of regenerators. */
+function honoursOf(year: number, page = 1, before: Honour[] = []): Promise<Honour[]> {
+  return getHonours({ year, page, pageSize: 100 }).then((answer) => {
+    const all = before.concat(answer.items)
+    return answer.items.length === 0 || all.length >= answer.total ? all : honoursOf(year, page + 1, all)
+  })
 }
 
 /** The 荣誉墙's honours: of `year`, or, for a theme month not yet held, of the latest year before it. */
-async function wallOf(year: number, fallBack: boolean): Promise<{ year: number; honours: Honour[] }> {
-  const honours = await honoursOf(year)
-  if (honours.length || !fallBack) return { year, honours }
-  return { year: year - 1, honours: await honoursOf(year - 1) }
+function wallOf(year: number, fallBack: boolean): Promise<{ year: number; honours: Honour[] }> {
+  return honoursOf(year).then((honours) =>
+    honours.length || !fallBack ? { year, honours } : honoursOf(year - 1).then((earlier) => ({ year: year - 1, honours: earlier })),
+  )
 }
 
 type TypeChoice = 'all' | HonourType

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Honour } from '@/api/contract/honour'
@@ -109,9 +109,9 @@ describe('HonourForm', () => {
     await waitFor(() => expect(String(Taro.getStorageSync('zst-honour-draft'))).toContain(CITATION))
     // Reopening the app: the stored draft comes back.
     const saved: unknown = Taro.getStorageSync('zst-honour-draft')
-    useHonourDraftStore.setState({ draft: blankDraft(2027) })
+    act(() => useHonourDraftStore.setState({ draft: blankDraft(2027) }))
     Taro.setStorageSync('zst-honour-draft', saved)
-    await useHonourDraftStore.persist.rehydrate()
+    await act(() => useHonourDraftStore.persist.rehydrate())
     expect(useHonourDraftStore.getState().draft).toMatchObject({ type: 'retirement', title: '荣退', citation: CITATION, amount: '2000' })
   })
 })

@@ -10,7 +10,11 @@ export function badgeText(count: number): string {
 
 /** Shows the unread count on the 我的 tab, or removes it at 0; a page without a tab bar ignores it. */
 export function showUnreadOnTab(count: number): void {
-  const done = count > 0 ? Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: badgeText(count) }) : Taro.removeTabBarBadge({ index: ME_TAB_INDEX })
-  // Rejected when the current page has no tab bar (e.g. opened from a link): nothing to show then.
-  Promise.resolve(done).catch(() => undefined)
+  // Refused (thrown or rejected) when the current page has no tab bar: the next tab page shows it.
+  try {
+    const done = count > 0 ? Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: badgeText(count) }) : Taro.removeTabBarBadge({ index: ME_TAB_INDEX })
+    Promise.resolve(done).catch(() => undefined)
+  } catch {
+    // Nothing to show on this page.
+  }
 }

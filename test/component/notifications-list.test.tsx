@@ -9,6 +9,7 @@ import { NotificationList } from '@/features/notifications/components/notificati
 import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
 import { useNotificationsStore } from '@/features/notifications/notifications-store'
 import { Badge } from '@/shared/ui/badge'
+import { useSessionStore } from '@/stores/session-store'
 import { firePageEvent } from '../setup/taro-shim'
 
 jest.mock('@/features/notifications/api/get-notifications')
@@ -133,6 +134,13 @@ function UnreadProbe() {
 }
 
 describe('unread badge', () => {
+  beforeEach(() => {
+    useSessionStore.setState({ token: 'tok-1', user: { id: 'u-s07', name: '书记', role: 'secretary', town: '孝德镇', phone: '13800000007' } })
+  })
+  afterEach(() => {
+    useSessionStore.setState({ token: null, user: null })
+  })
+
   it('should show the unread count on 我的 and the tab bar each time the page shows', async () => {
     mockedGet.mockResolvedValueOnce(page([], 3)).mockResolvedValueOnce(page([], 120))
     render(<UnreadProbe />)
@@ -149,5 +157,11 @@ describe('unread badge', () => {
     render(<UnreadProbe />)
     await waitFor(() => expect(removeBadge).toHaveBeenCalledWith({ index: 4 }))
     expect(screen.queryByLabelText(/条未读/)).toBeNull()
+  })
+
+  it('should not ask for the count when signed out', () => {
+    useSessionStore.setState({ token: null, user: null })
+    render(<UnreadProbe />)
+    expect(mockedGet).not.toHaveBeenCalled()
   })
 })

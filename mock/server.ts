@@ -13,8 +13,10 @@ import { authRoutes, bearerToken } from './routes/auth'
 import { checkinRoutes } from './routes/checkin'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
+import { honourRoutes } from './routes/honours'
 import { notificationRoutes } from './routes/notifications'
 import { rosterRoutes } from './routes/roster'
+import { themeMonthRoutes } from './routes/theme-months'
 import { userRoutes } from './routes/users'
 import { createSeed } from './seed'
 import { serveStatic } from './static'
@@ -58,6 +60,8 @@ export const ROUTES: Route[] = [
   ...checkinRoutes,
   ...attendanceRoutes,
   ...notificationRoutes,
+  ...honourRoutes,
+  ...themeMonthRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null

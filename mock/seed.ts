@@ -195,6 +195,8 @@ export function createSeed(now: number): DbState {
     read: false,
     createdAt: now - 2 * DAY,
   }))
+  const { notifications: commitmentNotes, ...commitmentYear } = seedCommitmentYear(now, users)
+  notifications.push(...commitmentNotes)
   return {
     version: 1,
     users,
@@ -204,7 +206,7 @@ export function createSeed(now: number): DbState {
     smsSentAt: {},
     idempotency: {},
     notifications,
-    ...seedCommitmentYear(now, users),
+    ...commitmentYear,
     ...seedHonours(now, users),
     counters: { seq, id: 1000 },
   }

@@ -1,7 +1,19 @@
 import type { CommitmentCategory } from '../src/api/contract/commitment'
 import { CHINA_OFFSET_MS } from '../src/api/contract/time'
 import { chinaQuarter, chinaYear, chinaYearRange } from './china-time'
-import type { CommitmentItemRecord, CommitmentRecord, DbState, NotificationRecord, ProgressRecord, ReviewScoreRecord, UploadRecord, UserRecord } from './db'
+import {
+  seededCheckinSecret,
+  type CommitmentItemRecord,
+  type CommitmentRecord,
+  type DbState,
+  type EventRecord,
+  type NotificationRecord,
+  type ProgressRecord,
+  type RegistrationRecord,
+  type ReviewScoreRecord,
+  type UploadRecord,
+  type UserRecord,
+} from './db'
 import { SEED_IMAGE_NAMES, seedImage } from './seed-images'
 
 const HOUR = 60 * 60 * 1000
@@ -212,4 +224,61 @@ function scoreOf(n: number, year: number, quarter: number, at: number): ReviewSc
   const score = 70 + ((n * 13 + quarter * 7 + year) % 60) / 2
   const comment = (n + quarter) % 3 === 0 ? SCORE_COMMENTS[(n + quarter + year) % SCORE_COMMENTS.length] : undefined
   return { year, quarter, userId: sid(n), score, ...(comment ? { comment } : {}), by: 'u-o1', updatedAt: at }
+}
+
+/** Last year's four 现场拉练 (one a quarter) with every secretary registered, so the ranking's attendance part has data. */
+const LAST_YEAR_FIELD_DAYS: [string, string, number, { name: string; address: string; lat: number; lng: number }][] = [
+  ['evt-ly-field-q1', '现场拉练：孝德镇年画村文旅融合观摩', 80, { name: '孝德镇年画村党群服务中心', address: '绵竹市孝德镇年画村 3 组', lat: 31.3012, lng: 104.1843 }],
+  ['evt-ly-field-q2', '现场拉练：遵道镇猕猴桃产业园观摩', 165, { name: '遵道镇棚花村农业合作社', address: '绵竹市遵道镇棚花村 4 组', lat: 31.3905, lng: 104.1612 }],
+  ['evt-ly-field-q3', '现场拉练：天池镇云西村民宿集群观摩', 255, { name: '天池镇云西村便民服务站', address: '绵竹市天池镇云西村 2 组', lat: 31.4987, lng: 104.0796 }],
+  ['evt-ly-field-q4', '现场拉练：九龙镇“四书模式”基层治理观摩', 330, { name: '九龙镇同林村村委会', address: '绵竹市九龙镇同林村 1 组', lat: 31.4102, lng: 104.2433 }],
+]
+
+/** Last year's quarterly field trips and their registrations (ids fixed; `seq` from `firstSeq`). */
+export function seedLastYearEvents(now: number, users: UserRecord[], firstSeq: number): { events: EventRecord[]; registrations: Record<string, RegistrationRecord[]>; seq: number } {
+  const lastYear = chinaYear(now) - 1
+  const [start] = chinaYearRange(lastYear)
+  const secretaries = users.filter((u) => u.role === 'secretary')
+  const events: EventRecord[] = []
+  const registrations: Record<string, RegistrationRecord[]> = {}
+  let seq = firstSeq
+  LAST_YEAR_FIELD_DAYS.forEach(([id, title, day, venue], q) => {
+    const startAt = start + day * DAY + 9 * HOUR
+    events.push({
+      id,
+      type: 'field',
+      title,
+      description: `${lastYear} 年第 ${q + 1} 季度现场拉练评比：实地观摩，各村书记现场汇报，当场打分。`,
+      venue,
+      startAt,
+      endAt: startAt + 5 * HOUR,
+      signupDeadline: startAt - 2 * DAY,
+      capacity: 60,
+      credits: 2,
+      audienceTowns: [],
+      status: 'published',
+      createdBy: 'u-o1',
+      createdAt: startAt - 20 * DAY,
+      checkinSecret: seededCheckinSecret(id),
+    })
+    registrations[id] = secretaries.map((u) => {
+      const n = Number(u.id.slice(3))
+      seq += 1
+      // Mostly present; a few late, on leave or absent (absent is derived on read: stored pending).
+      const pick = (n * 5 + q * 3) % 13
+      const attendance: RegistrationRecord['attendance'] = pick === 0 ? 'leave' : pick === 1 || pick === 2 ? 'pending' : pick === 3 ? 'late' : 'present'
+      return {
+        eventId: id,
+        userId: u.id,
+        status: 'registered',
+        seq,
+        attendance,
+        ...(attendance === 'present' || attendance === 'late' ? { checkedInAt: startAt + (attendance === 'late' ? 25 : -10) * 60_000 } : {}),
+        ...(attendance === 'leave' ? { leaveReason: '村里有紧急事务，已向镇党委请假' } : {}),
+        createdAt: startAt - 10 * DAY + n * 60_000,
+        audit: [],
+      }
+    })
+  })
+  return { events, registrations, seq }
 }

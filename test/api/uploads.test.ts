@@ -1,6 +1,11 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { UPLOAD_MAX_BYTES, uploadUrlSchema } from '@/api/contract/upload'
+import { createClock } from '../../mock/clock'
+import { createMockServer } from '../../mock/server'
 import { TINY_PNG, uploadFile } from '../support/commitments'
-import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
+import { PINNED_NOW, organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
 let secretary: string
@@ -121,6 +126,30 @@ describe('POST /uploads', () => {
   })
 })
 
+describe('POST /uploads multipart parsing', () => {
+  const raw = (body: Buffer, contentType: string) =>
+    fetch(`${api.base}/uploads`, { method: 'POST', body: new Uint8Array(body), headers: { Authorization: `Bearer ${secretary}`, 'Content-Type': contentType } })
+  const part = (boundary: string, data: Buffer, disposition = 'form-data; name="file"; filename="a;b.png"') =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: image/png\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)])
+
+  it('should read a quoted boundary, a preamble and a file whose bytes contain a boundary look-alike', async () => {
+    const data = Buffer.concat([TINY_PNG, Buffer.from('\r\n--not-the-boundary\r\n')])
+    const body = Buffer.concat([Buffer.from('preamble to ignore\r\n'), part('b0und:ary', data)])
+    const res = await raw(body, 'multipart/form-data; boundary="b0und:ary"')
+    expect(res.status).toBe(201)
+    const { url } = await res.json()
+    expect((await fetchUpload(url)).bytes.equals(data)).toBe(true)
+  })
+
+  it('should refuse a body cut short, a part without a name and a missing boundary with 400', async () => {
+    const whole = part('xyz', TINY_PNG)
+    expect((await raw(whole.subarray(0, whole.length - 12), 'multipart/form-data; boundary=xyz')).status).toBe(400)
+    expect((await raw(part('xyz', TINY_PNG, 'form-data; filename="a.png"'), 'multipart/form-data; boundary=xyz')).status).toBe(400)
+    expect((await raw(whole, 'multipart/form-data')).status).toBe(400)
+    expect((await raw(whole, 'image/png')).status).toBe(400)
+  })
+})
+
 describe('GET /uploads/:name', () => {
   it('should answer 404 for a name that was never uploaded and for a path outside the folder', async () => {
     expect((await fetchUpload(`${origin()}/uploads/AAAAAAAAAAAAAAAAAAAAAAAA.png`)).status).toBe(404)
@@ -133,5 +162,34 @@ describe('GET /uploads/:name', () => {
     expect(served.status).toBe(200)
     expect(served.type).toBe('image/png')
     expect(served.bytes.subarray(0, 8).equals(TINY_PNG.subarray(0, 8))).toBe(true)
+  })
+})
+
+describe('uploads with MOCK_DB_FILE', () => {
+  it('should keep uploaded files next to the database and serve them after a restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'zst-db-')), 'db.json')
+    const start = async () => {
+      const mock = createMockServer({ dbFile: file, clock: createClock(Date.parse(PINNED_NOW)), testRoutes: true })
+      return { mock, base: await mock.listen(0) }
+    }
+    const first = await start()
+    const login = await fetch(`${first.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: secretaryPhone(1), code: '123456' }),
+    })
+    const { token } = await login.json()
+    const res = await uploadFile({ ...api, base: first.base }, token, TINY_PNG, { filename: 'a.png' })
+    expect(res.status).toBe(201)
+    const name = res.body.url.split('/').pop()
+    expect(existsSync(join(`${file}.uploads`, name))).toBe(true)
+    await first.mock.close()
+
+    const second = await start()
+    const served = await fetchUpload(`${second.base.replace(/\/api$/, '')}/uploads/${name}`)
+    expect(served.status).toBe(200)
+    expect(served.bytes.equals(TINY_PNG)).toBe(true)
+    await second.mock.close()
+    expect(existsSync(join(`${file}.uploads`, name))).toBe(true)
   })
 })

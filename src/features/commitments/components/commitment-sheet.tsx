@@ -81,9 +81,9 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
     } else store.adoptServer(key, commitment)
   })
   const commitment = sheet.commitment
-  // Back from 填报进展: show the new progress without a skeleton.
+  // Back from 填报进展, or back to a sheet under review: show what changed without a skeleton.
   useDidShow(() => {
-    if (commitment?.status === 'approved') void sheet.reload(true)
+    if (commitment?.status === 'approved' || commitment?.status === 'submitted') void sheet.reload(true)
   })
 
   if (sheet.status === 'loading') return <LoadingState rows={3} label='正在加载履职承诺…' />

@@ -4,7 +4,6 @@ import { createId } from '@/shared/lib/id'
 import { useSessionStore } from '@/stores/session-store'
 import { ApiError, messageForCode } from './api-error'
 import { apiErrorBodySchema } from './contract/common'
-import { uploadResultSchema, type UploadResult } from './contract/upload'
 
 // WeChat forbids `new Function`, which zod's JIT uses.
 z.config({ jitless: true })
@@ -171,33 +170,10 @@ export const apiClient: ApiClient = createApiClient({
   backoffMs: 600,
 })
 
-/**
- * Uploads a photo from the phone (a path from Taro.chooseImage) to `POST /uploads` as multipart field
- * `file`, reporting progress 0–100; resolves with the served `{url}`. Failures reject with ApiError
- * (400 UNSUPPORTED_FILE, 413 PAYLOAD_TOO_LARGE, network, timeout) like every other call.
- */
-export async function uploadFile(filePath: string, onProgress?: (percent: number) => void): Promise<UploadResult> {
-  const task = Taro.uploadFile({ url: apiUrl('/uploads'), filePath, name: 'file', header: authHeader(), timeout: 60_000 })
-  task.onProgressUpdate?.((update) => onProgress?.(update.progress))
-  let response: RawResponse
-  try {
-    const answer = await task
-    response = { statusCode: answer.statusCode, data: parseJson(answer.data) }
-  } catch (failure) {
-    throw transportError(failure)
-  }
-  // 413 may come from a proxy without the API's error body.
-  if (response.statusCode === 413 && !apiErrorBodySchema.safeParse(response.data).success) {
-    throw new ApiError({ kind: 'http', status: 413, code: 'PAYLOAD_TOO_LARGE', message: messageForCode('PAYLOAD_TOO_LARGE') })
-  }
-  return readResponse(response, { method: 'POST', path: '/uploads', schema: uploadResultSchema }, { onUnauthorized: () => unauthorizedHandler() }) as UploadResult
+/** Reads the answer of a transfer the JSON client does not make (uploads) exactly like a JSON call's. */
+export function readTransferAnswer<S extends z.ZodType>(statusCode: number, data: unknown, schema: S): z.output<S> {
+  return readResponse({ statusCode, data }, { method: 'POST', path: '', schema }, { onUnauthorized: () => unauthorizedHandler() }) as z.output<S>
 }
 
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  try {
-    return JSON.parse(data) as unknown
-  } catch {
-    return data
-  }
-}
+/** The ApiError of a transfer that failed before any answer (no connection, timeout). */
+export { transportError }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import { getMyCommitment } from '@/features/commitments/api/get-my-commitment'
 import { reportProgress } from '@/features/commitments/api/report-progress'
-import { progressKey, useCommitmentsStore } from '@/features/commitments/commitments-store'
+import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
 import { ProgressForm } from '@/features/commitments/components/progress-form'
 import { createItem, createSheet, SECRETARY, type } from './commitments-fixtures'
 
@@ -34,7 +34,7 @@ async function renderForm(item = createItem()) {
 beforeEach(() => {
   jest.resetAllMocks()
   localStorage.clear()
-  useCommitmentsStore.setState({ drafts: {}, progressDrafts: {}, pending: {} })
+  useProgressStore.setState({ drafts: {}, pending: {} })
   // 2027-05-10 10:00 in China: the second quarter.
   jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2027-05-10T10:00:00+08:00'))
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -125,7 +125,7 @@ describe('ProgressForm (填报进展)', () => {
     await type('进展说明', '已完成招商签约')
     fireEvent.click(screen.getByText('提交进展'))
     expect(await screen.findByText(/提交没有成功：网络连接失败/)).toBeTruthy()
-    const draft = useCommitmentsStore.getState().progressDrafts[progressKey('u-s01', 2027, 'it-1', 2)]
+    const draft = useProgressStore.getState().drafts[progressKey('u-s01', 2027, 'it-1', 2)]
     expect(draft).toEqual(expect.objectContaining({ percent: '70', note: '已完成招商签约' }))
     expect(onDone).not.toHaveBeenCalled()
   })

@@ -3,6 +3,7 @@ import type { Commitment } from '@/api/contract/commitment'
 import { saveMyCommitment } from '@/features/commitments/api/save-my-commitment'
 import { draftKey, useCommitmentsStore } from '@/features/commitments/commitments-store'
 import { createDraftItem } from '@/features/commitments/lib/draft'
+import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
 
 jest.mock('@/features/commitments/api/save-my-commitment')
 const mockedSave = jest.mocked(saveMyCommitment)
@@ -39,7 +40,7 @@ function savedSheet(): Commitment {
 async function reload() {
   const stored = localStorage.getItem('zst-commitments')
   // Clearing memory writes through to storage; put the stored copy back as the closed app left it.
-  useCommitmentsStore.setState({ drafts: {}, progressDrafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {}, pending: {} })
   if (stored) localStorage.setItem('zst-commitments', stored)
   await useCommitmentsStore.persist.rehydrate()
 }
@@ -47,7 +48,7 @@ async function reload() {
 beforeEach(() => {
   jest.resetAllMocks()
   localStorage.clear()
-  useCommitmentsStore.setState({ drafts: {}, progressDrafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {}, pending: {} })
 })
 
 describe('useCommitmentsStore', () => {
@@ -93,5 +94,16 @@ describe('useCommitmentsStore', () => {
     localStorage.setItem('zst-commitments', JSON.stringify({ state: { drafts: { [KEY]: { items: 'nonsense' } } }, version: 1 }))
     await useCommitmentsStore.persist.rehydrate()
     expect(useCommitmentsStore.getState().drafts).toEqual({})
+  })
+
+  it('should keep a progress report being written through a reload until it is sent', async () => {
+    const key = progressKey('u-s01', 2027, 'it-1', 1)
+    useProgressStore.setState({ drafts: {}, pending: {} })
+    useProgressStore.getState().edit(key, { percent: '60', note: '完成招商签约', photos: ['http://127.0.0.1:9527/uploads/abcdefghijklmnop0001.jpg'] })
+    const stored = localStorage.getItem('zst-progress')
+    useProgressStore.setState({ drafts: {}, pending: {} })
+    if (stored) localStorage.setItem('zst-progress', stored)
+    await useProgressStore.persist.rehydrate()
+    expect(useProgressStore.getState().drafts[key]).toEqual(expect.objectContaining({ percent: '60', note: '完成招商签约', photos: ['http://127.0.0.1:9527/uploads/abcdefghijklmnop0001.jpg'] }))
   })
 })

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import Taro from '@tarojs/taro'
-import { uploadFile } from '@/api/client'
+import { uploadFile } from '@/api/upload-file'
 
 /** What Taro.uploadFile returns: a promise of the answer that also takes a progress listener. */
 function answer(result: Promise<{ statusCode: number; data: string }>, steps: number[] = []) {

@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { ApiError } from '@/api/api-error'
-import { COMMITMENT_CATEGORIES, type Commitment, type ProgressBody } from '@/api/contract/commitment'
+import { COMMITMENT_CATEGORIES, type Commitment } from '@/api/contract/commitment'
 import { createId } from '@/shared/lib/id'
 import { taroStorage } from '@/shared/lib/storage'
-import { reportProgress } from './api/report-progress'
 import { saveMyCommitment } from './api/save-my-commitment'
 import { submitMyCommitment } from './api/submit-my-commitment'
 import { draftItemsOf, saveBodyOf, type DraftItem } from './lib/draft'
@@ -19,24 +18,12 @@ export type LocalDraft = {
   dirty: boolean
 }
 
-/** A progress report being written: kept on the phone until it is sent. */
-export type ProgressDraft = {
-  percent: string
-  value: string
-  note: string
-  /** URLs of photos already uploaded. */
-  photos: string[]
-  updatedAt: number
-}
-
 /** A save, submit or report not yet confirmed, with the key its retries reuse. */
 type Pending = { key: string; body: string }
 
 type CommitmentsState = {
   /** Sheets by `userId:year`. */
   drafts: Record<string, LocalDraft>
-  /** Progress reports by `userId:year:itemId:quarter`. */
-  progressDrafts: Record<string, ProgressDraft>
   /** Unconfirmed requests by action (`save:userId:year` …); kept in memory only. */
   pending: Record<string, Pending>
 }
@@ -50,27 +37,11 @@ type CommitmentsActions = {
   save: (userId: string, year: number) => Promise<Commitment>
   /** 提交: saves first when the phone holds unsaved changes, then submits. */
   submit: (userId: string, year: number) => Promise<Commitment>
-  /** Changes a progress draft. */
-  editProgress: (progressKey: string, patch: Partial<Omit<ProgressDraft, 'updatedAt'>>) => void
-  /** Sends a progress report; the draft is dropped once the server has it. */
-  sendProgress: (progressKey: string, year: number, itemId: string, quarter: number, body: ProgressBody) => Promise<Commitment>
 }
 
 /** The key of a user's sheet of a year. */
 export function draftKey(userId: string, year: number): string {
   return `${userId}:${year}`
-}
-
-/** The key of a user's progress report of an item and quarter. */
-export function progressKey(userId: string, year: number, itemId: string, quarter: number): string {
-  return `${userId}:${year}:${itemId}:${quarter}`
-}
-
-const EMPTY_PROGRESS: ProgressDraft = { percent: '', value: '', note: '', photos: [], updatedAt: 0 }
-
-/** The progress draft of a key, or an empty one. */
-export function progressDraftOf(drafts: Record<string, ProgressDraft>, key: string): ProgressDraft {
-  return drafts[key] ?? EMPTY_PROGRESS
 }
 
 // Storage is user-editable: what does not look like a draft is dropped, never a crash.
@@ -86,18 +57,14 @@ const draftItemStorageSchema = z.object({
 })
 const storedSchema = z.object({
   drafts: z.record(z.string(), z.object({ items: z.array(draftItemStorageSchema).max(20), updatedAt: z.number(), dirty: z.boolean() })).catch({}),
-  progressDrafts: z
-    .record(z.string(), z.object({ percent: z.string(), value: z.string(), note: z.string(), photos: z.array(z.string()).max(9), updatedAt: z.number() }))
-    .catch({}),
 })
 
-// Sheets and reports kept on the phone; the oldest beyond these are dropped.
+// Sheets kept on the phone; the oldest beyond this are dropped.
 const MAX_DRAFTS = 10
-const MAX_PROGRESS_DRAFTS = 40
 
 const inFlight = new Map<string, Promise<Commitment>>()
 
-/** The secretary's commitment sheets and progress reports as written on this phone. */
+/** The secretary's commitment sheets as written on this phone (progress reports: progress-store.ts). */
 export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>()(
   persist(
     (set, get) => {
@@ -124,25 +91,25 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
         return promise
       }
 
-      const save: CommitmentsActions['save'] = async (userId, year) => {
+      const save: CommitmentsActions['save'] = (userId, year) => {
         const key = draftKey(userId, year)
         const draft = get().drafts[key]
-        const body = saveBodyOf(draft?.items ?? [])
-        const startedAt = draft?.updatedAt
-        const saved = await send(`save:${key}`, body, (idempotencyKey) => saveMyCommitment(year, body, idempotencyKey))
-        const now = get().drafts[key]
-        if (!now || now.updatedAt === startedAt) get().adoptServer(key, saved)
-        else {
-          // Typed on while saving: keep the newer text, but remember the ids the server gave.
-          const items = now.items.map((item, i) => (item.id || !saved.items[i] ? item : { ...item, id: saved.items[i].id }))
-          set((s) => ({ drafts: { ...s.drafts, [key]: { ...now, items } } }))
-        }
-        return saved
+        const body = saveBodyOf(draft ? draft.items : [])
+        const startedAt = draft && draft.updatedAt
+        return send(`save:${key}`, body, (idempotencyKey) => saveMyCommitment(year, body, idempotencyKey)).then((saved) => {
+          const now = get().drafts[key]
+          if (!now || now.updatedAt === startedAt) get().adoptServer(key, saved)
+          else {
+            // Typed on while saving: keep the newer text, but remember the ids the server gave.
+            const items = now.items.map((item, i) => (item.id || !saved.items[i] ? item : Object.assign({}, item, { id: saved.items[i].id })))
+            set((s) => ({ drafts: Object.assign({}, s.drafts, { [key]: Object.assign({}, now, { items }) }) }))
+          }
+          return saved
+        })
       }
 
       return {
         drafts: {},
-        progressDrafts: {},
         pending: {},
         editDraft: (key, items) => set((s) => ({ drafts: keepLatest({ ...omit(s.drafts, key), [key]: { items, updatedAt: Date.now(), dirty: true } }, MAX_DRAFTS) })),
         adoptServer: (key, commitment) =>
@@ -153,24 +120,16 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
             return { drafts: keepLatest({ ...omit(s.drafts, key), [key]: { items, updatedAt: Date.parse(commitment.updatedAt), dirty: false } }, MAX_DRAFTS) }
           }),
         save,
-        submit: async (userId, year) => {
+        submit: (userId, year) => {
           const key = draftKey(userId, year)
-          if (get().drafts[key]?.dirty) await save(userId, year)
-          const submitted = await send(`submit:${key}`, { year }, (idempotencyKey) => submitMyCommitment(year, idempotencyKey))
-          get().adoptServer(key, submitted)
-          return submitted
-        },
-        editProgress: (key, patch) =>
-          set((s) => ({
-            progressDrafts: keepLatest(
-              { ...omit(s.progressDrafts, key), [key]: { ...progressDraftOf(s.progressDrafts, key), ...patch, updatedAt: Date.now() } },
-              MAX_PROGRESS_DRAFTS,
-            ),
-          })),
-        sendProgress: async (key, year, itemId, quarter, body) => {
-          const answer = await send(`progress:${key}`, body, (idempotencyKey) => reportProgress(year, itemId, quarter, body, idempotencyKey))
-          set((s) => ({ progressDrafts: omit(s.progressDrafts, key) }))
-          return answer
+          const draft = get().drafts[key]
+          const saved = draft && draft.dirty ? save(userId, year) : Promise.resolve(null)
+          return saved
+            .then(() => send(`submit:${key}`, { year }, (idempotencyKey) => submitMyCommitment(year, idempotencyKey)))
+            .then((submitted) => {
+              get().adoptServer(key, submitted)
+              return submitted
+            })
         },
       }
     },
@@ -178,10 +137,10 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
       name: 'zst-commitments',
       version: 1,
       storage: createJSONStorage(() => taroStorage),
-      partialize: ({ drafts, progressDrafts }) => ({ drafts, progressDrafts }),
+      partialize: ({ drafts }) => ({ drafts }),
       merge: (persisted, current) => {
         const parsed = storedSchema.safeParse(persisted ?? {})
-        return parsed.success ? { ...current, drafts: parsed.data.drafts, progressDrafts: parsed.data.progressDrafts } : current
+        return parsed.success ? { ...current, drafts: parsed.data.drafts } : current
       },
     },
   ),

@@ -7,9 +7,9 @@ import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
 const ORGANISER_ENTRIES = [
-  { title: '承诺审核', hint: '查看书记提交的履职承诺，通过或退回', url: ROUTES.organiserCommitments },
-  { title: '季度评分', hint: '季度拉练评比：逐一录入书记的分数和评语', url: ROUTES.organiserQuarterScores },
-  { title: '年度考核', hint: '综合得分排名、计算办法和末位审计+巡察', url: ROUTES.organiserAssessment },
+  { title: '承诺审核', hint: '通过或退回书记的履职承诺', url: ROUTES.organiserCommitments },
+  { title: '季度评分', hint: '季度拉练评比打分', url: ROUTES.organiserQuarterScores },
+  { title: '年度考核', hint: '综合排名与末位审计+巡察', url: ROUTES.organiserAssessment },
 ]
 
 /** 承诺 tab: a secretary's 履职承诺 and 进展; an organiser's ways into 承诺审核, 季度评分 and 年度考核. */

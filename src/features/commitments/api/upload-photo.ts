@@ -1,4 +1,4 @@
-import { uploadFile } from '@/api/client'
+import { uploadFile } from '@/api/upload-file'
 
 /** Uploads one photo (POST /uploads) with progress 0–100; resolves with its served URL. */
 export async function uploadPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError, toApiError } from '@/api/api-error'
+import { toApiError } from '@/api/api-error'
 import type { User } from '@/api/contract/auth'
 import { COMMITMENT_ITEMS_MAX, COMMITMENT_STATUS_LABELS, type Commitment } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
@@ -36,16 +36,16 @@ function StatusBanner({ commitment, year }: { commitment: Commitment | null; yea
     return (
       <View className='cm-banner cm-banner--draft'>
         <Text className='cm-banner__title'>{year} 年履职承诺</Text>
-        还没有保存过。填写 3–10 项承诺，可以先保存草稿，写好后点“提交”。
+        还没有保存过。填写 3–10 项，可先保存草稿。
       </View>
     )
   }
   const label = COMMITMENT_STATUS_LABELS[commitment.status]
   const text = {
-    draft: '还未提交。填好 3–10 项后点“提交”，由组织者审核。',
+    draft: '填好 3–10 项后点“提交”，由组织者审核。',
     submitted: '等待组织者审核，审核期间不能修改。',
-    returned: '组织者退回了承诺，请按意见修改后再次提交。',
-    approved: '承诺已锁定。每个季度请填报各项进展。',
+    returned: '请按意见修改后再次提交。',
+    approved: '承诺已锁定，每季度填报进展。',
   }[commitment.status]
   return (
     <View className={`cm-banner cm-banner--${commitment.status}`} role='status'>
@@ -93,7 +93,7 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
     return (
       <View className='zs-card' role='alert'>
         <Text className='cm-banner__title'>手机上有未保存的草稿（{formatDateTime(offer)}），是否恢复？</Text>
-        <Text className='zs-muted'>恢复：继续编辑手机上的内容；放弃：使用服务器上 {formatDateTime(commitment.updatedAt)} 保存的版本。</Text>
+        <Text className='zs-muted'>放弃则使用服务器上 {formatDateTime(commitment.updatedAt)} 保存的版本。</Text>
         <View className='cm-actions'>
           <AppButton onTap={() => setOffer(null)}>恢复</AppButton>
           <AppButton variant='secondary' onTap={() => {
@@ -143,24 +143,24 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
     if (errors.items[index]) setErrors((e) => ({ ...e, items: { ...e.items, [index]: {} } }))
   }
 
-  const run = async (action: 'save' | 'submit') => {
+  const run = (action: 'save' | 'submit') => {
     setFailure(null)
     const found = action === 'save' ? saveErrors(items) : submitErrors(items)
     setErrors(found)
     if (hasErrors(found)) return
     setBusy(action)
-    try {
-      const answer = action === 'save' ? await store.save(user.id, year) : await store.submit(user.id, year)
-      sheet.setCommitment(answer)
-      void Taro.showToast({ title: action === 'save' ? '草稿已保存' : '已提交', icon: 'success' })
-    } catch (error) {
-      const apiError = toApiError(error)
-      if (apiError instanceof ApiError && apiError.status === 400 && Object.keys(apiError.fields).length) setErrors(mergeFieldErrors(NO_ERRORS, apiError.fields))
-      if (apiError.code === 'COMMITMENT_LOCKED') void sheet.reload()
-      setFailure({ action, message: apiError.message })
-    } finally {
-      setBusy(null)
-    }
+    ;(action === 'save' ? store.save(user.id, year) : store.submit(user.id, year))
+      .then((answer) => {
+        sheet.setCommitment(answer)
+        void Taro.showToast({ title: action === 'save' ? '草稿已保存' : '已提交', icon: 'success' })
+      })
+      .catch((error: unknown) => {
+        const apiError = toApiError(error)
+        if (apiError.status === 400 && Object.keys(apiError.fields).length) setErrors(mergeFieldErrors(NO_ERRORS, apiError.fields))
+        if (apiError.code === 'COMMITMENT_LOCKED') void sheet.reload()
+        setFailure({ action, message: apiError.message })
+      })
+      .finally(() => setBusy(null))
   }
 
   const summary = errorSummary(errors)
@@ -206,16 +206,16 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
           <Text>
             {failure.action === 'save' ? '保存草稿' : '提交'}没有成功：{failure.message}
           </Text>
-          <AppButton small variant='secondary' onTap={() => void run(failure.action)}>
+          <AppButton small variant='secondary' onTap={() => run(failure.action)}>
             重试
           </AppButton>
         </View>
       ) : null}
       <View className='cm-actions'>
-        <AppButton variant='secondary' loading={busy === 'save'} disabled={busy !== null} onTap={() => void run('save')}>
+        <AppButton variant='secondary' loading={busy === 'save'} disabled={busy !== null} onTap={() => run('save')}>
           保存草稿
         </AppButton>
-        <AppButton loading={busy === 'submit'} disabled={busy !== null} onTap={() => void run('submit')}>
+        <AppButton loading={busy === 'submit'} disabled={busy !== null} onTap={() => run('submit')}>
           提交
         </AppButton>
       </View>

@@ -9,10 +9,11 @@ import { createId } from '@/shared/lib/id'
 import { AppButton } from '@/shared/ui/app-button'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { uploadPhoto } from '../api/upload-photo'
-import { progressDraftOf, progressKey, useCommitmentsStore, type ProgressDraft } from '../commitments-store'
+import { progressDraftOf, progressKey, useProgressStore, type ProgressDraft } from '../progress-store'
 import { useMyCommitment } from '../hooks/use-my-commitment'
 import { chinaQuarter, chinaYear, isFutureQuarter, percentOfTarget } from '../lib/china-date'
 import './commitments.css'
+import './progress-form.css'
 
 /** A photo on its way up (or failed), shown with its progress until the server gives its URL. */
 type PendingPhoto = { id: string; key: string; path: string; percent: number; failed: boolean }
@@ -62,7 +63,7 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
   const [pending, setPending] = useState<PendingPhoto[]>([])
-  const drafts = useCommitmentsStore((s) => s.progressDrafts)
+  const drafts = useProgressStore((s) => s.drafts)
 
   const item = sheet.commitment?.items.find((i) => i.id === itemId)
   const key = progressKey(user.id, year, itemId, quarter)
@@ -74,9 +75,9 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
   if (!sheet.commitment || !item) return <EmptyState title='找不到这项承诺' hint='它可能已被修改，请回到承诺页重新打开。' actionText='返回' onAction={onDone} />
   if (sheet.commitment.status !== 'approved') return <EmptyState title='承诺通过审核后才能填报进展' hint='请等待组织者审核。' actionText='返回' onAction={onDone} />
 
-  const store = useCommitmentsStore.getState()
+  const store = useProgressStore.getState()
   const edit = (patch: Partial<ProgressDraft>) => {
-    store.editProgress(key, { ...shownDraft(store.progressDrafts, key, item, quarter), ...patch })
+    store.edit(key, { ...shownDraft(store.drafts, key, item, quarter), ...patch })
     setError('')
   }
 
@@ -84,9 +85,9 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
     setPending((list) => list.map((p) => (p.id === photo.id ? { ...p, percent: 0, failed: false } : p)))
     uploadPhoto(photo.path, (percent) => setPending((list) => list.map((p) => (p.id === photo.id ? { ...p, percent } : p))))
       .then((url) => {
-        const state = useCommitmentsStore.getState()
-        const current = shownDraft(state.progressDrafts, photo.key, item, Number(photo.key.split(':').pop()))
-        state.editProgress(photo.key, { ...current, photos: [...current.photos, url] })
+        const state = useProgressStore.getState()
+        const current = shownDraft(state.drafts, photo.key, item, Number(photo.key.split(':').pop()))
+        state.edit(photo.key, { ...current, photos: [...current.photos, url] })
         setPending((list) => list.filter((p) => p.id !== photo.id))
       })
       .catch((failure: unknown) => {
@@ -119,7 +120,7 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
     setSending(true)
     setError('')
     try {
-      await store.sendProgress(key, year, itemId, quarter, checked.body)
+      await store.send(key, year, itemId, quarter, checked.body)
       void Taro.showToast({ title: '进展已提交', icon: 'success' })
       onDone()
     } catch (failure) {

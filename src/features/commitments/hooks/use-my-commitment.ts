@@ -13,18 +13,19 @@ export function useMyCommitment(year: number, onLoaded?: (commitment: Commitment
   const loaded = useRef(onLoaded)
   loaded.current = onLoaded
   const reload = useCallback(
-    async (quiet = false) => {
+    (quiet = false) => {
       const mine = ++ticket.current
       if (!quiet) setState({ status: 'loading', commitment: null })
-      try {
-        const commitment = await getMyCommitment(year)
-        if (mine !== ticket.current) return
-        loaded.current?.(commitment)
-        setState({ status: 'ready', commitment })
-      } catch (failure) {
-        if (mine !== ticket.current) return
-        if (!quiet) setState({ status: 'error', commitment: null, error: toApiError(failure).message })
-      }
+      return getMyCommitment(year).then(
+        (commitment) => {
+          if (mine !== ticket.current) return
+          if (loaded.current) loaded.current(commitment)
+          setState({ status: 'ready', commitment })
+        },
+        (failure: unknown) => {
+          if (mine === ticket.current && !quiet) setState({ status: 'error', commitment: null, error: toApiError(failure).message })
+        },
+      )
     },
     [year],
   )

@@ -29,9 +29,10 @@ const RankRow = memo(function RankRow({ id, index, data }: { id: string; index: 
         {row.flagged ? <Tag tone='orange'>审计+巡察</Tag> : null}
         <Text className='zs-title'>{formatScore(row.total)}</Text>
       </View>
-      <Text className='zs-muted'>
-        {[row.user.town, row.user.village].filter(Boolean).join(' ')} · 承诺 {formatScore(row.commitment)} · 季度 {formatScore(row.quarterly)} · 出勤 {formatScore(row.attendance)}
-      </Text>
+      <View className='zs-muted'>{[row.user.town, row.user.village].filter(Boolean).join(' ')}</View>
+      <View className='zs-muted'>
+        承诺 {formatScore(row.commitment)} · 季度 {formatScore(row.quarterly)} · 出勤 {formatScore(row.attendance)}
+      </View>
     </View>
   )
 })

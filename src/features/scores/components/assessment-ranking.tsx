@@ -44,7 +44,9 @@ export function AssessmentRanking() {
   const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; data?: Assessment; error?: string }>({ status: 'loading' })
   const viewport = useMemo(() => {
     const info = Taro.getWindowInfo()
-    return { width: info.windowWidth || 375, height: Math.max(320, (info.windowHeight || 640) * 0.7), itemSize: Math.round(ROW_HEIGHT * pxScale()) }
+    const scale = pxScale()
+    // The page's padding (12 design px each side) is outside the list; a numeric width spares a DOM measure.
+    return { width: (info.windowWidth || 375) - 24 * scale, height: Math.max(320, (info.windowHeight || 640) * 0.7), itemSize: Math.round(ROW_HEIGHT * scale) }
   }, [])
 
   const load = useCallback(async (y: string) => {
@@ -84,7 +86,7 @@ export function AssessmentRanking() {
           ) : (
             <VirtualList
               height={viewport.height}
-              width='100%'
+              width={viewport.width}
               itemData={data.ranking}
               itemCount={data.ranking.length}
               itemSize={viewport.itemSize}

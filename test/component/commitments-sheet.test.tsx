@@ -26,7 +26,7 @@ function renderSheet() {
 beforeEach(() => {
   jest.resetAllMocks()
   localStorage.clear()
-  useCommitmentsStore.setState({ drafts: {}, progressDrafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {}, pending: {} })
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
 })
 

@@ -160,4 +160,22 @@ describe('CommitmentSheet (履职承诺)', () => {
     expect(titles()).toEqual(['丙项', '甲项'])
     await waitFor(() => expect((screen.getByLabelText('第 1 项标题') as HTMLElement & { value: string }).value).toBe('丙项'))
   })
+
+  it('should let a draft on the phone be written on without signal, and load the server copy on 重试', async () => {
+    mockedGet.mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(createSheet({ updatedAt: '2020-01-10T09:00:00+08:00' }))
+    useCommitmentsStore.getState().editDraft(KEY, [createDraftItem({ title: '没信号时写的' })])
+    renderSheet()
+    expect(await screen.findByText(/手机上的草稿可以继续填写，联网后再保存。/)).toBeTruthy()
+    await type('第 1 项标题', '没信号时接着写')
+    expect(useCommitmentsStore.getState().drafts[KEY].items[0].title).toBe('没信号时接着写')
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText(/手机上有未保存的草稿/)).toBeTruthy()
+  })
+
+  it('should show the error and 重试 when nothing is on the phone and the sheet cannot load', async () => {
+    mockedGet.mockRejectedValue(new ApiError({ kind: 'network' }))
+    renderSheet()
+    expect(await screen.findByText('加载失败')).toBeTruthy()
+    expect(screen.queryByText('保存草稿')).toBeNull()
+  })
 })

@@ -66,6 +66,7 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
   const key = draftKey(user.id, year)
   const items = useCommitmentsStore((s) => s.drafts[key]?.items ?? EMPTY)
   const dirty = useCommitmentsStore((s) => s.drafts[key]?.dirty ?? false)
+  const hasLocal = useCommitmentsStore((s) => Boolean(s.drafts[key]))
   const [offer, setOffer] = useState<number | null>(null)
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS)
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null)
@@ -87,7 +88,9 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
   })
 
   if (sheet.status === 'loading') return <LoadingState rows={3} label='正在加载履职承诺…' />
-  if (sheet.status === 'error') return <ErrorState message={sheet.error ?? ''} onRetry={() => void sheet.reload()} />
+  // No signal: a draft on the phone can still be written; everything else needs the server.
+  const offline = sheet.status === 'error'
+  if (offline && !hasLocal) return <ErrorState message={sheet.error ?? ''} onRetry={() => void sheet.reload()} />
 
   if (offer !== null && commitment) {
     return (
@@ -166,7 +169,16 @@ export function CommitmentSheet({ user, year, onReport }: { user: User; year: nu
   const summary = errorSummary(errors)
   return (
     <View>
-      <StatusBanner commitment={commitment} year={year} />
+      {offline ? (
+        <View className='zs-stale zs-row' role='alert'>
+          <Text className='zs-grow'>{sheet.error} 手机上的草稿可以继续填写，联网后再保存。</Text>
+          <AppButton small variant='secondary' onTap={() => void sheet.reload()}>
+            重试
+          </AppButton>
+        </View>
+      ) : (
+        <StatusBanner commitment={commitment} year={year} />
+      )}
       {summary.length ? (
         <View className='cm-errors' role='alert'>
           <Text className='cm-banner__title'>还不能提交，请补全：</Text>

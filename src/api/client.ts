@@ -117,7 +117,7 @@ function transportError(failure: unknown): ApiError {
   return new ApiError({ kind: /timeout|超时/i.test(text) ? 'timeout' : 'network' })
 }
 
-function readResponse(response: RawResponse, request: ApiRequest<z.ZodType | undefined>, options: ClientOptions): unknown {
+function readResponse(response: RawResponse, request: ApiRequest<z.ZodType | undefined>, options: Pick<ClientOptions, 'onUnauthorized'>): unknown {
   const { statusCode, data } = response
   if (statusCode >= 200 && statusCode < 300) {
     if (!request.schema) return undefined
@@ -169,3 +169,11 @@ export const apiClient: ApiClient = createApiClient({
   maxAttempts: 3,
   backoffMs: 600,
 })
+
+/** Reads the answer of a transfer the JSON client does not make (uploads) exactly like a JSON call's. */
+export function readTransferAnswer<S extends z.ZodType>(statusCode: number, data: unknown, schema: S): z.output<S> {
+  return readResponse({ statusCode, data }, { method: 'POST', path: '', schema }, { onUnauthorized: () => unauthorizedHandler() }) as z.output<S>
+}
+
+/** The ApiError of a transfer that failed before any answer (no connection, timeout). */
+export { transportError }

@@ -15,7 +15,7 @@ export class ModuleStatsPlugin {
 
   apply(compiler: Compiler): void {
     compiler.hooks.done.tap('ModuleStatsPlugin', (stats) => {
-      const { modules = [] } = stats.toJson({ all: false, modules: true, ids: true })
+      const { modules = [] } = stats.toJson({ all: false, modules: true, ids: true, modulesSpace: Infinity, nestedModules: false })
       const names: Record<string, string> = {}
       for (const m of modules) if (m.id !== null && m.id !== undefined && m.name) names[String(m.id)] = m.name
       fs.mkdirSync(path.dirname(this.file), { recursive: true })

@@ -18,7 +18,7 @@ test('a secretary promoted from the waitlist sees the unread badge and the notif
   await expect(page.locator('.weui-tabbar .weui-badge').filter({ visible: true })).toHaveText('1')
 
   await tap(page, '我的')
-  await expect(page.getByLabel('1 条未读').filter({ visible: true })).toBeVisible()
+  await expect(page.getByLabel('1 条未读', { exact: true }).filter({ visible: true })).toBeVisible()
   // The entry reads 消息 with its badge (消息1), so it is found by class and text rather than exact text.
   await page.locator('.zs-btn').filter({ hasText: '消息', visible: true }).first().click()
   await expect(visibleText(page, '候补成功，已为您报名')).toBeVisible()

@@ -66,6 +66,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // The login screen lists the demo accounts when the app talks to the bundled mock.
+      // Subscribe-message template ids of the production AppID (comma-separated); none = 报名 does not ask.
+      TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
       TARO_APP_DEMO: JSON.stringify(process.env.TARO_APP_DEMO ?? (process.env.TARO_APP_API_BASE ? 'false' : 'true')),
     },
     defineConstants: {},

@@ -9,6 +9,8 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string
     /** 'true' when the login screen should list the demo accounts (builds that talk to the mock). */
     TARO_APP_DEMO: string
+    /** Comma-separated subscribe-message template ids asked for on 报名 (weapp); empty = do not ask. */
+    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * One-time subscribe-message templates asked for when a secretary signs up on weapp (候补转正、活动变更或取消).
- * Template ids come from 微信公众平台 → 功能 → 订阅消息 of the production AppID; with none configured the
- * app does not ask (the weapp file then signs up at once).
+ * Template ids come from 微信公众平台 → 功能 → 订阅消息 of the production AppID, given at build time as
+ * TARO_APP_SUBSCRIBE_TEMPLATE_IDS (comma-separated); with none the app does not ask and signs up at once.
  */
-export const SIGNUP_SUBSCRIBE_TEMPLATE_IDS: readonly string[] = []
+export const SIGNUP_SUBSCRIBE_TEMPLATE_IDS: readonly string[] = (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean)
 
 /** How long sign-up waits for the subscribe dialog before going ahead anyway. */
 export const SUBSCRIBE_WAIT_MS = 15_000

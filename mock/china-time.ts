@@ -36,3 +36,19 @@ export function chinaYear(epochMs: number): number {
 export function chinaYearRange(year: number): [number, number] {
   return [Date.UTC(year, 0, 1) - CHINA_OFFSET_MS, Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS]
 }
+
+/** The China-time quarter (1–4) of an instant. */
+export function chinaQuarter(epochMs: number): number {
+  return Math.floor((chinaParts(epochMs).month - 1) / 3) + 1
+}
+
+/** Whether a quarter of a year has begun by `now` (China time): every quarter of a past year, none of a future one. */
+export function quarterStarted(year: number, quarter: number, now: number): boolean {
+  const current = chinaYear(now)
+  return year < current || (year === current && quarter <= chinaQuarter(now))
+}
+
+/** Whether a China-time year is over by `now`. */
+export function yearOver(year: number, now: number): boolean {
+  return now >= chinaYearRange(year)[1]
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ErrorCode } from '../src/api/contract/common'
@@ -121,6 +122,8 @@ export function errorReply(error: HttpError): Reply {
 
 /** Canonical JSON (sorted keys) so that the same body always hashes the same. */
 export function canonicalJson(value: unknown): string {
+  // Uploaded bytes count by their digest (a body may hold a 5 MB file).
+  if (Buffer.isBuffer(value)) return JSON.stringify(`sha256:${createHash('sha256').update(value).digest('hex')}`)
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.keys(value)

@@ -46,7 +46,13 @@ export function createOpenApiDocument(routes: Route[]): Record<string, unknown> 
         default: { description: 'Error', ...errorResponse },
       },
     }
-    if (route.doc.body) {
+    if (route.upload) {
+      const file = { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, checked by content', maxLength: route.upload.limit }
+      operation.requestBody = {
+        required: true,
+        content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file }, additionalProperties: false } } },
+      }
+    } else if (route.doc.body) {
       operation.requestBody = { required: false, content: { 'application/json': { schema: schemaOf(route.doc.body, 'input') } } }
     }
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation }

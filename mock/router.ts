@@ -15,6 +15,8 @@ export type Context = {
   body: unknown
   /** The caller, when the route needs one. */
   user: UserRecord
+  /** Folder the uploaded files are written to (created on first call). */
+  uploadDir(): string
 }
 
 /** Who may call a route: nobody in particular, any signed-in user, or the listed roles. */
@@ -27,6 +29,11 @@ export type Route = {
   access: Access
   /** Accepts `Idempotency-Key` (mutating POSTs; DELETE, PATCH and PUT as an extension). */
   idempotent?: boolean
+  /**
+   * A multipart/form-data upload rather than JSON: the body is read up to `limit` bytes and handed
+   * to the handler as a parsed MultipartBody (mock/multipart.ts).
+   */
+  upload?: { limit: number }
   /** What the OpenAPI document says about the route (mock/openapi.ts). */
   doc: {
     summary: string

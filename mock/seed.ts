@@ -7,7 +7,7 @@ import {
   type RegistrationRecord,
   type UserRecord,
 } from './db'
-import { seedCommitmentYear } from './seed-commitments'
+import { seedCommitmentYear, seedLastYearEvents } from './seed-commitments'
 import { seedHonours, seedThemeMonthEvents } from './seed-honours'
 
 const HOUR = 60 * 60 * 1000
@@ -195,6 +195,12 @@ export function createSeed(now: number): DbState {
     read: false,
     createdAt: now - 2 * DAY,
   }))
+  const lastYear = seedLastYearEvents(now, users, seq)
+  events.push(...lastYear.events)
+  Object.assign(registrations, lastYear.registrations)
+  seq = lastYear.seq
+  const { notifications: commitmentNotes, ...commitmentYear } = seedCommitmentYear(now, users)
+  notifications.push(...commitmentNotes)
   return {
     version: 1,
     users,
@@ -204,7 +210,7 @@ export function createSeed(now: number): DbState {
     smsSentAt: {},
     idempotency: {},
     notifications,
-    ...seedCommitmentYear(now, users),
+    ...commitmentYear,
     ...seedHonours(now, users),
     counters: { seq, id: 1000 },
   }

@@ -1,20 +1,27 @@
 import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
 import { clockFromEnv, type Clock } from './clock'
 import { createDb, type Db } from './db'
 import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
 import { createOpenApiDocument } from './openapi'
+import { parseMultipart } from './multipart'
 import { compile, match, type CompiledRoute, type Route } from './router'
 import { attendanceRoutes } from './routes/attendance'
 import { authRoutes, bearerToken } from './routes/auth'
 import { checkinRoutes } from './routes/checkin'
+import { commitmentRoutes } from './routes/commitments'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
 import { notificationRoutes } from './routes/notifications'
 import { rosterRoutes } from './routes/roster'
+import { scoreRoutes } from './routes/scores'
+import { serveUpload, uploadRoutes } from './routes/uploads'
 import { userRoutes } from './routes/users'
 import { createSeed } from './seed'
 import { serveStatic } from './static'
@@ -34,6 +41,8 @@ export type MockOptions = {
   staticDir?: string
   /** Enables /__mock/reset and /__mock/clock (default: unless NODE_ENV=production). */
   testRoutes?: boolean
+  /** Folder for uploaded files; default: `<dbFile>.uploads` next to MOCK_DB_FILE, else a fresh temp folder. */
+  uploadDir?: string
   /** Artificial latency per API answer in ms, to make loading states visible in development. */
   delayMs?: number
 }
@@ -58,6 +67,9 @@ export const ROUTES: Route[] = [
   ...checkinRoutes,
   ...attendanceRoutes,
   ...notificationRoutes,
+  ...commitmentRoutes,
+  ...scoreRoutes,
+  ...uploadRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null
@@ -69,6 +81,16 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
   const db = createDb(() => createSeed(clock.now()), options.dbFile)
   const testRoutes = options.testRoutes ?? process.env.NODE_ENV !== 'production'
+  let uploadDir = options.uploadDir ?? (options.dbFile ? `${options.dbFile}.uploads` : '')
+  // Created on first use, so a server that never sees an upload leaves nothing behind.
+  let tempUploads = false
+  const uploadFolder = () => {
+    if (!uploadDir) {
+      uploadDir = mkdtempSync(join(tmpdir(), 'zhishutong-uploads-'))
+      tempUploads = true
+    }
+    return uploadDir
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock.local')
@@ -90,6 +112,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         const reply = await handleApi(req, path.slice(4) || '/', url.searchParams)
         if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs))
         send(res, reply)
+      } else if (path.startsWith('/uploads/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        serveUpload(db, uploadFolder, path, req, res)
       } else if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
         await serveStatic(options.staticDir, path, req, res)
       } else {
@@ -131,7 +155,7 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `这个接口不支持 ${req.method}`)
     }
     const { route, params } = found
-    const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, JSON_LIMIT)
+    const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, route.upload?.limit ?? JSON_LIMIT)
 
     // From here on everything is synchronous, so each request applies atomically.
     let user = undefined as unknown as (typeof db.state.users)[number]
@@ -147,14 +171,14 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         throw new HttpError(403, 'FORBIDDEN', '您的账号没有这项操作的权限')
       }
     }
-    const body = parseJson(raw)
+    const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
     const key = req.headers['idempotency-key']
     if (route.idempotent && key !== undefined) {
       return withIdempotency(route, path, String(key), user?.id ?? 'anonymous', body, () =>
-        route.handle({ db, clock, req, params, query: parseQuery(search), body, user }),
+        route.handle({ db, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder }),
       )
     }
-    const reply = route.handle({ db, clock, req, params, query: parseQuery(search), body, user })
+    const reply = route.handle({ db, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
     if (req.method !== 'GET') db.save()
     return reply
   }
@@ -222,6 +246,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     close() {
       return new Promise((resolve) => {
         server.closeAllConnections()
+        // A temp upload folder lives as long as its server.
+        if (tempUploads) rmSync(uploadDir, { recursive: true, force: true })
         server.close(() => resolve())
       })
     },

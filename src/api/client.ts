@@ -4,6 +4,7 @@ import { createId } from '@/shared/lib/id'
 import { useSessionStore } from '@/stores/session-store'
 import { ApiError, messageForCode } from './api-error'
 import { apiErrorBodySchema } from './contract/common'
+import { uploadResultSchema, type UploadResult } from './contract/upload'
 
 // WeChat forbids `new Function`, which zod's JIT uses.
 z.config({ jitless: true })
@@ -117,7 +118,7 @@ function transportError(failure: unknown): ApiError {
   return new ApiError({ kind: /timeout|超时/i.test(text) ? 'timeout' : 'network' })
 }
 
-function readResponse(response: RawResponse, request: ApiRequest<z.ZodType | undefined>, options: ClientOptions): unknown {
+function readResponse(response: RawResponse, request: ApiRequest<z.ZodType | undefined>, options: Pick<ClientOptions, 'onUnauthorized'>): unknown {
   const { statusCode, data } = response
   if (statusCode >= 200 && statusCode < 300) {
     if (!request.schema) return undefined
@@ -169,3 +170,34 @@ export const apiClient: ApiClient = createApiClient({
   maxAttempts: 3,
   backoffMs: 600,
 })
+
+/**
+ * Uploads a photo from the phone (a path from Taro.chooseImage) to `POST /uploads` as multipart field
+ * `file`, reporting progress 0–100; resolves with the served `{url}`. Failures reject with ApiError
+ * (400 UNSUPPORTED_FILE, 413 PAYLOAD_TOO_LARGE, network, timeout) like every other call.
+ */
+export async function uploadFile(filePath: string, onProgress?: (percent: number) => void): Promise<UploadResult> {
+  const task = Taro.uploadFile({ url: apiUrl('/uploads'), filePath, name: 'file', header: authHeader(), timeout: 60_000 })
+  task.onProgressUpdate?.((update) => onProgress?.(update.progress))
+  let response: RawResponse
+  try {
+    const answer = await task
+    response = { statusCode: answer.statusCode, data: parseJson(answer.data) }
+  } catch (failure) {
+    throw transportError(failure)
+  }
+  // 413 may come from a proxy without the API's error body.
+  if (response.statusCode === 413 && !apiErrorBodySchema.safeParse(response.data).success) {
+    throw new ApiError({ kind: 'http', status: 413, code: 'PAYLOAD_TOO_LARGE', message: messageForCode('PAYLOAD_TOO_LARGE') })
+  }
+  return readResponse(response, { method: 'POST', path: '/uploads', schema: uploadResultSchema }, { onUnauthorized: () => unauthorizedHandler() }) as UploadResult
+}
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data) as unknown
+  } catch {
+    return data
+  }
+}

@@ -155,3 +155,16 @@ export const reviewBodySchema = z
     }
   })
 export type ReviewBody = z.input<typeof reviewBodySchema>
+
+/** Percent of an item's latest reported quarter (the highest quarter reported), 0 before any report. */
+export function latestPercentOf(progress: readonly Pick<ProgressEntry, 'quarter' | 'percent'>[]): number {
+  let latest: Pick<ProgressEntry, 'quarter' | 'percent'> | undefined
+  for (const entry of progress) if (!latest || entry.quarter > latest.quarter) latest = entry
+  return latest?.percent ?? 0
+}
+
+/** A sheet's completion: the mean latestPercent of its items (one decimal), 0 for a sheet without items. */
+export function completionOf(items: readonly { latestPercent: number }[]): number {
+  if (items.length === 0) return 0
+  return Math.round((items.reduce((sum, item) => sum + item.latestPercent, 0) / items.length) * 10) / 10
+}

@@ -1,14 +1,41 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { EmptyState } from '@/shared/ui/state-view'
+import { CommitmentSheet } from '@/features/commitments/components/commitment-sheet'
+import { chinaYear } from '@/features/commitments/lib/china-date'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
 
-/** 承诺 tab: 履职承诺 and 进展 arrive in a later version; until then it says so plainly. */
+const ORGANISER_ENTRIES = [
+  { title: '承诺审核', hint: '查看书记提交的履职承诺，通过或退回', url: ROUTES.organiserCommitments },
+  { title: '季度评分', hint: '季度拉练评比：逐一录入书记的分数和评语', url: ROUTES.organiserQuarterScores },
+  { title: '年度考核', hint: '综合得分排名、计算办法和末位审计+巡察', url: ROUTES.organiserAssessment },
+]
+
+/** 承诺 tab: a secretary's 履职承诺 and 进展; an organiser's ways into 承诺审核, 季度评分 and 年度考核. */
 export default function CommitmentsPage() {
   const user = useRequireSession()
+  // The sheet belongs to the year the page was opened in (China time).
+  const [year] = useState(() => chinaYear())
   if (!user) return null
+  if (user.role === 'organiser') {
+    return (
+      <View className='zs-page'>
+        {ORGANISER_ENTRIES.map((entry) => (
+          <View key={entry.title} className='zs-card zs-row' role='button' onClick={() => openPage(entry.url)}>
+            <View className='zs-grow'>
+              <Text className='zs-title'>{entry.title}</Text>
+              <Text className='zs-muted'>{entry.hint}</Text>
+            </View>
+            <Text className='zs-title'>›</Text>
+          </View>
+        ))}
+      </View>
+    )
+  }
   return (
     <View className='zs-page'>
-      <EmptyState title='履职承诺功能正在建设中' hint='年初履职承诺、季度进展填报和季度评分将在后续版本上线。' />
+      <CommitmentSheet user={user} year={year} onReport={(itemId) => openPage(withQuery(ROUTES.progress, { itemId, year }))} />
     </View>
   )
 }

@@ -1,11 +1,14 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { AssessmentRanking } from '@/features/scores/components/assessment-ranking'
+import { OrganiserOnly } from '../../organiser-only'
 
-/** 年度考核: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 年度考核: the ranking, its parts and formula, and the bottom rows flagged for 审计+巡察. */
 export default function AssessmentPage() {
   return (
-    <View className='zs-page'>
-      <EmptyState title='年度考核正在建设中' hint='此页面将在后续版本上线。' />
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        <AssessmentRanking />
+      </View>
+    </OrganiserOnly>
   )
 }

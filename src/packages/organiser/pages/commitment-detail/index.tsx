@@ -1,11 +1,23 @@
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { ReviewDetail } from '@/features/commitments/components/review-detail'
+import { replacePage } from '@/shared/lib/navigate'
+import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
+import { isEventId, OrganiserOnly } from '../../organiser-only'
 
-/** 履职承诺: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** A sheet under review (`?id=`): items, progress, 通过 / 退回. */
 export default function CommitmentDetailPage() {
+  const { params } = useRouter()
   return (
-    <View className='zs-page'>
-      <EmptyState title='履职承诺正在建设中' hint='此页面将在后续版本上线。' />
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        {isEventId(params.id) ? (
+          <ReviewDetail id={params.id} />
+        ) : (
+          <EmptyState title='链接有误，找不到这份承诺' hint='请回到承诺审核重新打开。' actionText='去承诺审核' onAction={() => replacePage(ROUTES.organiserCommitments)} />
+        )}
+      </View>
+    </OrganiserOnly>
   )
 }

@@ -1,11 +1,19 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { useState } from 'react'
+import { ReviewList } from '@/features/commitments/components/review-list'
+import { chinaYear } from '@/features/commitments/lib/china-date'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
+import { OrganiserOnly } from '../../organiser-only'
 
-/** 承诺审核: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
-export default function CommitmentsPage() {
+/** 承诺审核: this year's sheets by status and town. */
+export default function OrganiserCommitmentsPage() {
+  const [year] = useState(() => chinaYear())
   return (
-    <View className='zs-page'>
-      <EmptyState title='承诺审核正在建设中' hint='此页面将在后续版本上线。' />
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        <ReviewList year={year} onOpen={(id) => openPage(withQuery(ROUTES.organiserCommitmentDetail, { id }))} />
+      </View>
+    </OrganiserOnly>
   )
 }

@@ -1,11 +1,16 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { QuarterScores } from '@/features/scores/components/quarter-scores'
+import { useSessionStore } from '@/stores/session-store'
+import { OrganiserOnly } from '../../organiser-only'
 
-/** 季度评分: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 季度评分 (季度拉练评比): a town's secretaries scored one by one. */
 export default function QuarterScoresPage() {
+  const town = useSessionStore((s) => s.user?.town)
   return (
-    <View className='zs-page'>
-      <EmptyState title='季度评分正在建设中' hint='此页面将在后续版本上线。' />
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        <QuarterScores defaultTown={town} />
+      </View>
+    </OrganiserOnly>
   )
 }

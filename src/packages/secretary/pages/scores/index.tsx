@@ -1,11 +1,14 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { MyScores } from '@/features/scores/components/my-scores'
 
-/** 考核: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 考核 page (我的 → 考核): quarterly scores and the year-end assessment. */
 export default function ScoresPage() {
+  const user = useRequireSession()
+  if (!user) return null
   return (
     <View className='zs-page'>
-      <EmptyState title='考核正在建设中' hint='此页面将在后续版本上线。' />
+      <MyScores />
     </View>
   )
 }

@@ -1,0 +1,144 @@
+import { ASSESSMENT_FORMULA } from '../../src/api/contract/assessment'
+import {
+  assessmentSchema,
+  myScoresQuerySchema,
+  myScoresSchema,
+  quarterScorePageSchema,
+  quarterScoreQuerySchema,
+  reviewScoreBodySchema,
+  reviewScoreSchema,
+  type ReviewScore,
+} from '../../src/api/contract/score'
+import { toChinaIso } from '../../src/api/contract/time'
+import { yearRanking } from '../assessment'
+import { chinaYear, quarterStarted, yearOver } from '../china-time'
+import type { ReviewScoreRecord } from '../db'
+import { userView } from '../domain'
+import { HttpError, parseOrThrow } from '../http'
+import type { Route } from '../router'
+import { quarterParamSchema, yearParamSchema } from './commitments'
+import { paginate } from './paging'
+
+const scoreView = (s: ReviewScoreRecord): ReviewScore => ({
+  year: s.year,
+  quarter: s.quarter,
+  userId: s.userId,
+  score: s.score,
+  ...(s.comment ? { comment: s.comment } : {}),
+  updatedAt: toChinaIso(s.updatedAt),
+})
+
+/** 季度拉练评比 scores and the year-end assessment (年末考核评议). */
+export const scoreRoutes: Route[] = [
+  {
+    method: 'PUT',
+    path: '/reviews/:year/:quarter/:userId',
+    access: ['organiser'],
+    idempotent: true,
+    doc: {
+      summary: "Enter (or replace) a secretary's quarterly review score, 0–100 in steps of 0.5; not for a quarter that has not begun",
+      body: reviewScoreBodySchema,
+      response: reviewScoreSchema,
+    },
+    handle({ db, clock, params, body, user }) {
+      const { year } = parseOrThrow(yearParamSchema, { year: params.year })
+      const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
+      const { score, comment } = parseOrThrow(reviewScoreBodySchema, body)
+      const secretary = db.state.users.find((u) => u.id === params.userId && u.role === 'secretary')
+      if (!secretary) throw new HttpError(404, 'NOT_FOUND', '没有找到这位村书记')
+      const now = clock.now()
+      if (!quarterStarted(year, quarter, now)) {
+        throw new HttpError(409, 'QUARTER_NOT_STARTED', `${year} 年第 ${quarter} 季度还没有开始，不能提前评分`)
+      }
+      let record = db.state.reviewScores.find((s) => s.year === year && s.quarter === quarter && s.userId === secretary.id)
+      if (!record) {
+        record = { year, quarter, userId: secretary.id, score, by: user.id, updatedAt: now }
+        db.state.reviewScores.push(record)
+      }
+      record.score = score
+      if (comment) record.comment = comment
+      else delete record.comment
+      record.by = user.id
+      record.updatedAt = now
+      return { status: 200, body: scoreView(record) }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/reviews/:year/:quarter',
+    access: ['organiser'],
+    doc: {
+      summary: "Extension: a town's secretaries (all when no town) with the quarter's score so far (null before one is entered), by account id",
+      query: quarterScoreQuerySchema,
+      response: quarterScorePageSchema,
+    },
+    handle({ db, params, query, user }) {
+      const { year } = parseOrThrow(yearParamSchema, { year: params.year })
+      const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
+      const { town, page, pageSize } = parseOrThrow(quarterScoreQuerySchema, query)
+      const people = db.state.users.filter((u) => u.role === 'secretary' && (!town || u.town === town))
+      people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      return {
+        status: 200,
+        body: paginate(people, page, pageSize, (person) => {
+          const s = db.state.reviewScores.find((x) => x.year === year && x.quarter === quarter && x.userId === person.id)
+          return {
+            user: userView(person, user),
+            score: s ? s.score : null,
+            ...(s?.comment ? { comment: s.comment } : {}),
+            ...(s ? { updatedAt: toChinaIso(s.updatedAt) } : {}),
+          }
+        }),
+      }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/me/scores',
+    access: ['secretary'],
+    doc: {
+      summary: 'My quarterly scores of a year (default: this year, China time) and, once the year is over, my assessment',
+      query: myScoresQuerySchema,
+      response: myScoresSchema,
+    },
+    handle({ db, clock, query, user }) {
+      const now = clock.now()
+      const { year: asked } = parseOrThrow(myScoresQuerySchema, query)
+      const year = asked === undefined ? chinaYear(now) : parseOrThrow(yearParamSchema, { year: String(asked) }).year
+      const quarters = db.state.reviewScores
+        .filter((s) => s.userId === user.id && s.year === year)
+        .sort((a, b) => a.quarter - b.quarter)
+        .map((s) => ({ quarter: s.quarter, score: s.score, ...(s.comment ? { comment: s.comment } : {}) }))
+      let assessment = null
+      if (yearOver(year, now)) {
+        const ranking = yearRanking(db, year, now, user)
+        const mine = ranking.find((r) => r.user.id === user.id)!
+        assessment = {
+          total: mine.total,
+          rank: mine.rank,
+          of: ranking.length,
+          parts: { commitment: mine.commitment, quarterly: mine.quarterly, attendance: mine.attendance },
+          flagged: mine.flagged,
+        }
+      }
+      return { status: 200, body: { quarters, assessment } }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/assessments/:year',
+    access: ['organiser'],
+    doc: {
+      summary: 'The year-end ranking of every secretary with its parts and the formula; final is false while the year runs',
+      response: assessmentSchema,
+    },
+    handle({ db, clock, params, user }) {
+      const { year } = parseOrThrow(yearParamSchema, { year: params.year })
+      const now = clock.now()
+      return {
+        status: 200,
+        body: { formula: ASSESSMENT_FORMULA, ranking: yearRanking(db, year, now, user), final: yearOver(year, now) },
+      }
+    },
+  },
+]

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import { UPLOAD_MAX_BYTES, uploadResultSchema } from '../../src/api/contract/upload'
+import type { Db } from '../db'
+import { HttpError, validationFailed } from '../http'
+import { sniffImage, type MultipartBody } from '../multipart'
+import type { Route } from '../router'
+import { seedImage } from '../seed-images'
+
+/** Room for the multipart framing around a file of UPLOAD_MAX_BYTES (boundaries, part headers). */
+const MULTIPART_OVERHEAD = 64 * 1024
+
+/** A stored file's name under /uploads/: 24 random URL-safe characters and the type's extension. */
+const UPLOAD_NAME = /^[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/
+
+/** The stored name an upload URL points at (`…/uploads/<name>`), or null when it is not one of ours. */
+export function uploadNameOf(url: string): string | null {
+  const m = /\/uploads\/([^/?#]+)$/.exec(url)
+  return m && UPLOAD_NAME.test(m[1]) ? m[1] : null
+}
+
+/** Whether a URL points at a file uploaded to this server (whatever host it was reached by). */
+export function isKnownUpload(db: Db, url: string): boolean {
+  const name = uploadNameOf(url)
+  return name !== null && db.state.uploads.some((u) => u.name === name)
+}
+
+/** The origin the caller reached us by: X-Forwarded-Host/-Proto (behind a proxy) or Host. */
+export function publicOrigin(req: IncomingMessage): string {
+  const first = (value: string | string[] | undefined) => String(Array.isArray(value) ? value[0] : (value ?? '')).split(',')[0].trim()
+  const host = first(req.headers['x-forwarded-host']) || first(req.headers.host) || '127.0.0.1'
+  const proto = first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http'
+  // A host header is the only caller-controlled part of the URL: keep it to host[:port] characters.
+  return `${proto}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : '127.0.0.1'}`
+}
+
+/** POST /uploads: photos for progress reports, typed by their bytes and served back from /uploads/. */
+export const uploadRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/uploads',
+    access: 'any',
+    idempotent: true,
+    upload: { limit: UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD },
+    doc: {
+      summary: 'Upload a photo (multipart/form-data field `file`; JPEG/PNG/WebP by content, ≤ 5 MB) → its absolute URL',
+      response: uploadResultSchema,
+      status: 201,
+    },
+    handle({ db, clock, req, body, user, uploadDir }) {
+      const { parts } = body as MultipartBody
+      const unknown = parts.filter((p) => p.name !== 'file')
+      if (unknown.length) throw validationFailed(Object.fromEntries(unknown.map((p) => [p.name, '不支持的字段'])))
+      const files = parts.filter((p) => p.name === 'file')
+      if (files.length !== 1) throw validationFailed({ file: files.length ? '一次只能上传一张图片' : '请选择要上传的图片' })
+      const { data } = files[0]
+      if (data.length > UPLOAD_MAX_BYTES) {
+        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', '图片太大了（上限 5 MB），请压缩后再上传')
+      }
+      const type = sniffImage(data)
+      if (!type) throw new HttpError(400, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG 或 WebP 格式的图片')
+      const name = `${randomBytes(18).toString('base64url')}.${type.ext}`
+      const dir = uploadDir()
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(join(dir, name), data)
+      db.state.uploads.push({ name, mime: type.mime, bytes: data.length, ownerId: user.id, createdAt: clock.now() })
+      return { status: 201, body: { url: `${publicOrigin(req)}/uploads/${name}` } }
+    },
+  },
+]
+
+/** GET /uploads/<name>: an uploaded file, without auth (its name is unguessable), or 404. */
+export function serveUpload(db: Db, uploadDir: () => string, path: string, req: IncomingMessage, res: ServerResponse): void {
+  const name = path.slice('/uploads/'.length)
+  const record = UPLOAD_NAME.test(name) ? db.state.uploads.find((u) => u.name === name) : undefined
+  let data: Buffer | null = null
+  if (record) {
+    data = seedImage(name)
+    if (!data) {
+      try {
+        data = readFileSync(join(uploadDir(), name))
+      } catch {
+        data = null
+      }
+    }
+  }
+  if (!record || !data) {
+    const body = JSON.stringify({ error: { code: 'NOT_FOUND', message: '没有找到这张图片' } })
+    res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) })
+    res.end(body)
+    return
+  }
+  res.writeHead(200, {
+    'Content-Type': record.mime,
+    'Content-Length': String(data.length),
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+  })
+  res.end(req.method === 'HEAD' ? undefined : data)
+}

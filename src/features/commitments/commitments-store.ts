@@ -1,0 +1,198 @@
+import { z } from 'zod'
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import { ApiError } from '@/api/api-error'
+import { COMMITMENT_CATEGORIES, type Commitment, type ProgressBody } from '@/api/contract/commitment'
+import { createId } from '@/shared/lib/id'
+import { taroStorage } from '@/shared/lib/storage'
+import { reportProgress } from './api/report-progress'
+import { saveMyCommitment } from './api/save-my-commitment'
+import { submitMyCommitment } from './api/submit-my-commitment'
+import { draftItemsOf, saveBodyOf, type DraftItem } from './lib/draft'
+
+/** The sheet as edited on this phone: every keystroke lands here and in storage. */
+export type LocalDraft = {
+  items: DraftItem[]
+  /** When it was last edited on the phone (ms). */
+  updatedAt: number
+  /** Edited since it last matched the server. */
+  dirty: boolean
+}
+
+/** A progress report being written: kept on the phone until it is sent. */
+export type ProgressDraft = {
+  percent: string
+  value: string
+  note: string
+  /** URLs of photos already uploaded. */
+  photos: string[]
+  updatedAt: number
+}
+
+/** A save, submit or report not yet confirmed, with the key its retries reuse. */
+type Pending = { key: string; body: string }
+
+type CommitmentsState = {
+  /** Sheets by `userId:year`. */
+  drafts: Record<string, LocalDraft>
+  /** Progress reports by `userId:year:itemId:quarter`. */
+  progressDrafts: Record<string, ProgressDraft>
+  /** Unconfirmed requests by action (`save:userId:year` …); kept in memory only. */
+  pending: Record<string, Pending>
+}
+
+type CommitmentsActions = {
+  /** Replaces the items of a sheet being edited (every keystroke). */
+  editDraft: (draftKey: string, items: DraftItem[]) => void
+  /** Takes the server's sheet as the phone's (after load, 放弃, or a save). */
+  adoptServer: (draftKey: string, commitment: Commitment) => void
+  /** 保存草稿: PUT the items; on failure everything stays and a retry reuses the key. */
+  save: (userId: string, year: number) => Promise<Commitment>
+  /** 提交: saves first when the phone holds unsaved changes, then submits. */
+  submit: (userId: string, year: number) => Promise<Commitment>
+  /** Changes a progress draft. */
+  editProgress: (progressKey: string, patch: Partial<Omit<ProgressDraft, 'updatedAt'>>) => void
+  /** Sends a progress report; the draft is dropped once the server has it. */
+  sendProgress: (progressKey: string, year: number, itemId: string, quarter: number, body: ProgressBody) => Promise<Commitment>
+}
+
+/** The key of a user's sheet of a year. */
+export function draftKey(userId: string, year: number): string {
+  return `${userId}:${year}`
+}
+
+/** The key of a user's progress report of an item and quarter. */
+export function progressKey(userId: string, year: number, itemId: string, quarter: number): string {
+  return `${userId}:${year}:${itemId}:${quarter}`
+}
+
+const EMPTY_PROGRESS: ProgressDraft = { percent: '', value: '', note: '', photos: [], updatedAt: 0 }
+
+/** The progress draft of a key, or an empty one. */
+export function progressDraftOf(drafts: Record<string, ProgressDraft>, key: string): ProgressDraft {
+  return drafts[key] ?? EMPTY_PROGRESS
+}
+
+// Storage is user-editable: what does not look like a draft is dropped, never a crash.
+const draftItemStorageSchema = z.object({
+  key: z.string(),
+  id: z.string().optional(),
+  category: z.enum(COMMITMENT_CATEGORIES).optional(),
+  title: z.string(),
+  target: z.string(),
+  metricUnit: z.string(),
+  metricTarget: z.string(),
+  dueQuarter: z.number().int().min(1).max(4).optional(),
+})
+const storedSchema = z.object({
+  drafts: z.record(z.string(), z.object({ items: z.array(draftItemStorageSchema).max(20), updatedAt: z.number(), dirty: z.boolean() })).catch({}),
+  progressDrafts: z
+    .record(z.string(), z.object({ percent: z.string(), value: z.string(), note: z.string(), photos: z.array(z.string()).max(9), updatedAt: z.number() }))
+    .catch({}),
+})
+
+// Sheets and reports kept on the phone; the oldest beyond these are dropped.
+const MAX_DRAFTS = 10
+const MAX_PROGRESS_DRAFTS = 40
+
+const inFlight = new Map<string, Promise<Commitment>>()
+
+/** The secretary's commitment sheets and progress reports as written on this phone. */
+export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>()(
+  persist(
+    (set, get) => {
+      /** Runs one request, reusing the key of an unconfirmed earlier try with the same body. */
+      function send(action: string, body: unknown, request: (key: string) => Promise<Commitment>): Promise<Commitment> {
+        const running = inFlight.get(action)
+        if (running) return running
+        const text = JSON.stringify(body)
+        const previous = get().pending[action]
+        const key = previous && previous.body === text ? previous.key : createId()
+        set((s) => ({ pending: { ...s.pending, [action]: { key, body: text } } }))
+        const promise = request(key)
+          .then((answer) => {
+            set((s) => ({ pending: omit(s.pending, action) }))
+            return answer
+          })
+          .catch((error: unknown) => {
+            // Keep the key only when the request may have reached the server: the retry must not act twice.
+            if (!(error instanceof ApiError && error.retriable)) set((s) => ({ pending: omit(s.pending, action) }))
+            throw error
+          })
+          .finally(() => inFlight.delete(action))
+        inFlight.set(action, promise)
+        return promise
+      }
+
+      const save: CommitmentsActions['save'] = async (userId, year) => {
+        const key = draftKey(userId, year)
+        const draft = get().drafts[key]
+        const body = saveBodyOf(draft?.items ?? [])
+        const startedAt = draft?.updatedAt
+        const saved = await send(`save:${key}`, body, (idempotencyKey) => saveMyCommitment(year, body, idempotencyKey))
+        const now = get().drafts[key]
+        if (!now || now.updatedAt === startedAt) get().adoptServer(key, saved)
+        else {
+          // Typed on while saving: keep the newer text, but remember the ids the server gave.
+          const items = now.items.map((item, i) => (item.id || !saved.items[i] ? item : { ...item, id: saved.items[i].id }))
+          set((s) => ({ drafts: { ...s.drafts, [key]: { ...now, items } } }))
+        }
+        return saved
+      }
+
+      return {
+        drafts: {},
+        progressDrafts: {},
+        pending: {},
+        editDraft: (key, items) => set((s) => ({ drafts: keepLatest({ ...omit(s.drafts, key), [key]: { items, updatedAt: Date.now(), dirty: true } }, MAX_DRAFTS) })),
+        adoptServer: (key, commitment) =>
+          set((s) => {
+            const old = s.drafts[key]?.items ?? []
+            // Keep the phone's keys where the item is the same, so open fields do not jump.
+            const items = draftItemsOf(commitment).map((item, i) => (old[i] && (!old[i].id || old[i].id === item.id) ? { ...item, key: old[i].key } : item))
+            return { drafts: keepLatest({ ...omit(s.drafts, key), [key]: { items, updatedAt: Date.parse(commitment.updatedAt), dirty: false } }, MAX_DRAFTS) }
+          }),
+        save,
+        submit: async (userId, year) => {
+          const key = draftKey(userId, year)
+          if (get().drafts[key]?.dirty) await save(userId, year)
+          const submitted = await send(`submit:${key}`, { year }, (idempotencyKey) => submitMyCommitment(year, idempotencyKey))
+          get().adoptServer(key, submitted)
+          return submitted
+        },
+        editProgress: (key, patch) =>
+          set((s) => ({
+            progressDrafts: keepLatest(
+              { ...omit(s.progressDrafts, key), [key]: { ...progressDraftOf(s.progressDrafts, key), ...patch, updatedAt: Date.now() } },
+              MAX_PROGRESS_DRAFTS,
+            ),
+          })),
+        sendProgress: async (key, year, itemId, quarter, body) => {
+          const answer = await send(`progress:${key}`, body, (idempotencyKey) => reportProgress(year, itemId, quarter, body, idempotencyKey))
+          set((s) => ({ progressDrafts: omit(s.progressDrafts, key) }))
+          return answer
+        },
+      }
+    },
+    {
+      name: 'zst-commitments',
+      version: 1,
+      storage: createJSONStorage(() => taroStorage),
+      partialize: ({ drafts, progressDrafts }) => ({ drafts, progressDrafts }),
+      merge: (persisted, current) => {
+        const parsed = storedSchema.safeParse(persisted ?? {})
+        return parsed.success ? { ...current, drafts: parsed.data.drafts, progressDrafts: parsed.data.progressDrafts } : current
+      },
+    },
+  ),
+)
+
+function keepLatest<T>(record: Record<string, T>, max: number): Record<string, T> {
+  const entries = Object.entries(record)
+  return entries.length > max ? Object.fromEntries(entries.slice(-max)) : record
+}
+
+function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record
+  return rest
+}

@@ -27,6 +27,11 @@ export function registrationsOf(db: Db, eventId: string): RegistrationRecord[] {
   return db.state.registrations[eventId] ?? []
 }
 
+/** True when a registered secretary has checked in (present or late, also by an organiser's override). */
+export function isCheckedIn(r: RegistrationRecord): boolean {
+  return r.status === 'registered' && (r.attendance === 'present' || r.attendance === 'late')
+}
+
 /** True when a registration holds a seat: registered and not excused. */
 export function holdsSeat(r: RegistrationRecord): boolean {
   return r.status === 'registered' && r.attendance !== 'leave'
@@ -113,6 +118,8 @@ export function eventView(db: Db, event: EventRecord, viewer: UserRecord, now: n
   if (viewer.role === 'secretary') {
     const mine = regs.find((r) => r.userId === viewer.id)
     if (mine) view.myRegistration = registrationView(db, mine, event, now)
+  } else {
+    view.checkedInCount = regs.filter(isCheckedIn).length
   }
   return view
 }
@@ -165,6 +172,11 @@ export function promoteFromWaitlist(db: Db, event: EventRecord, now: number): vo
       now,
     )
   }
+}
+
+/** The app page of an honour, for notification links. */
+export function honourLink(honourId: string): string {
+  return `/packages/common/pages/honour-detail/index?id=${honourId}`
 }
 
 /** The app page of an event, for notification links. */

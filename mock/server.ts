@@ -18,10 +18,12 @@ import { checkinRoutes } from './routes/checkin'
 import { commitmentRoutes } from './routes/commitments'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
+import { honourRoutes } from './routes/honours'
 import { notificationRoutes } from './routes/notifications'
 import { rosterRoutes } from './routes/roster'
 import { scoreRoutes } from './routes/scores'
 import { serveUpload, uploadRoutes } from './routes/uploads'
+import { themeMonthRoutes } from './routes/theme-months'
 import { userRoutes } from './routes/users'
 import { createSeed } from './seed'
 import { serveStatic } from './static'
@@ -70,6 +72,8 @@ export const ROUTES: Route[] = [
   ...commitmentRoutes,
   ...scoreRoutes,
   ...uploadRoutes,
+  ...honourRoutes,
+  ...themeMonthRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null

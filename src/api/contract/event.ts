@@ -68,6 +68,8 @@ export const eventSchema = z.object({
   registeredCount: z.number().int().min(0),
   waitlistCount: z.number().int().min(0),
   myRegistration: registrationSchema.optional(),
+  /** Extension, organisers only: registrations checked in (present or late), for 首页's live counts. */
+  checkedInCount: z.number().int().min(0).optional(),
 })
 export type Event = z.infer<typeof eventSchema>
 

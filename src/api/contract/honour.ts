@@ -72,3 +72,10 @@ export const themeMonthSchema = z.object({
   honours: z.array(honourSchema),
 })
 export type ThemeMonth = z.infer<typeof themeMonthSchema>
+
+/** The `:year` of `GET /theme-months/:year`: four digits, 2000–2100. */
+export const themeMonthYearSchema = z
+  .string()
+  .regex(/^\d{4}$/, { error: '年份应为 4 位数字' })
+  .transform(Number)
+  .pipe(z.number().int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }))

@@ -1,14 +1,23 @@
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { MyRegistrations } from '@/features/events/components/my-registrations'
+import { OrganiserDashboard } from '@/features/dashboard/components/organiser-dashboard'
+import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
+import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
 import { openPage } from '@/shared/lib/navigate'
-import { ROUTES, withQuery } from '@/shared/lib/routes'
+import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 
-/** 首页: what needs doing now. */
+/** 首页: what needs doing now, one tap to each screen; nothing here asks for daily use for its own sake. */
 export default function HomePage() {
   const user = useRequireSession()
+  const unread = useUnreadCount()
+  const [now, setNow] = useState(() => Date.now())
+  // Tab pages stay alive: the 签到 window and countdowns are judged at each showing.
+  useDidShow(() => setNow(Date.now()))
   if (!user) return null
+  const organiser = user.role === 'organiser'
   return (
     <View className='zs-page'>
       <View className='zs-card'>
@@ -16,29 +25,12 @@ export default function HomePage() {
         <Text className='zs-muted'>
           {user.town}
           {user.village ? ` · ${user.village}` : ''}
-          {user.role === 'organiser' ? ' · 组织者' : ' · 党组织书记'}
+          {organiser ? ' · 组织者' : ' · 党组织书记'}
         </Text>
       </View>
-      {user.role === 'organiser' ? (
-        <View className='zs-card'>
-          <Text className='zs-title'>组织者工作台</Text>
-          <AppButton block onTap={() => openPage(ROUTES.organiserEvents)}>
-            活动管理（报名人数、候补）
-          </AppButton>
-        </View>
-      ) : (
-        <View className='zs-card'>
-          <View className='zs-row'>
-            <Text className='zs-title zs-grow'>我的报名</Text>
-            <AppButton small variant='plain' onTap={() => openPage(ROUTES.myRegistrations)}>
-              全部
-            </AppButton>
-          </View>
-          <MyRegistrations limit={3} onOpen={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} onBrowse={() => openPage(ROUTES.events)} />
-        </View>
-      )}
-      <AppButton block variant='secondary' onTap={() => openPage(ROUTES.events)}>
-        查看全部活动
+      {organiser ? <OrganiserDashboard now={now} /> : <SecretaryDashboard now={now} unread={unread} />}
+      <AppButton block variant='secondary' onTap={() => openPage(organiser ? ROUTES.organiserEvents : ROUTES.events)}>
+        {organiser ? '活动管理' : '查看全部活动'}
       </AppButton>
     </View>
   )

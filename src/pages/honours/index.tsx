@@ -1,14 +1,26 @@
 import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { EmptyState } from '@/shared/ui/state-view'
+import { HonoursTab } from '@/features/honours/components/honours-tab'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
 
-/** 荣誉 tab: the theme month and honours arrive in a later version; until then it says so plainly. */
+/** 荣誉 tab: the theme month of the year and the 荣誉墙; organisers publish honours from here. */
 export default function HonoursPage() {
   const user = useRequireSession()
+  const [now, setNow] = useState(() => Date.now())
+  // Tab pages stay alive: the 签到 window and countdowns are judged at each showing.
+  useDidShow(() => setNow(Date.now()))
   if (!user) return null
   return (
     <View className='zs-page'>
-      <EmptyState title='荣誉与主题活动月正在建设中' hint='支书主题活动月、春分日活动和岗位创新奖等荣誉将在后续版本上线。' />
+      <HonoursTab
+        now={now}
+        onOpenHonour={(id) => openPage(withQuery(ROUTES.honourDetail, { id }))}
+        onOpenEvent={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))}
+        onPublish={user.role === 'organiser' ? () => openPage(ROUTES.organiserHonourForm) : undefined}
+      />
     </View>
   )
 }

@@ -3,13 +3,16 @@ import Taro from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { goToLogin } from '@/features/auth/lib/login-redirect'
 import { signOut } from '@/features/auth/session-actions'
+import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
+import { Badge } from '@/shared/ui/badge'
 
-/** 我的: profile, my sign-ups, 出勤记录, and 退出登录. */
+/** 我的: profile, 消息, my sign-ups, 出勤记录, 我的荣誉, 考核, and 退出登录. */
 export default function MePage() {
   const user = useRequireSession()
+  const unread = useUnreadCount()
   if (!user) return null
   const logout = async () => {
     const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定退出登录吗？', confirmText: '退出', cancelText: '取消' })
@@ -28,6 +31,12 @@ export default function MePage() {
         <Text className='zs-muted'>手机号 {user.phone}</Text>
       </View>
       <View className='zs-card'>
+        <AppButton block variant='secondary' onTap={() => openPage(ROUTES.notifications)}>
+          消息
+          <Badge count={unread} />
+        </AppButton>
+      </View>
+      <View className='zs-card'>
         {user.role === 'secretary' ? (
           <View style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
             <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myRegistrations)}>
@@ -35,6 +44,12 @@ export default function MePage() {
             </AppButton>
             <AppButton block variant='secondary' onTap={() => openPage(ROUTES.attendance)}>
               出勤记录
+            </AppButton>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myHonours)}>
+              我的荣誉
+            </AppButton>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myScores)}>
+              考核
             </AppButton>
           </View>
         ) : (

@@ -7,6 +7,7 @@ import { formatDateTime, formatRemaining } from '@/shared/lib/dates'
 import { AppButton } from '@/shared/ui/app-button'
 import { useEventsStore } from '../events-store'
 import { CHECKIN_OPENS_BEFORE_MS, signupState } from '../lib/signup-state'
+import { askSignupSubscribe } from '../lib/subscribe'
 import { ContestItemsPicker } from './contest-items-picker'
 
 /** What the page adds from the attendance feature: 签到 and 请假 (a feature cannot import another). */
@@ -54,7 +55,8 @@ export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, le
       setError('请至少选择一个参赛项目。')
       return
     }
-    void run(() => register(event.id, isContest ? items : undefined), state.kind === 'full' ? '已加入候补' : '报名成功')
+    // weapp asks for a subscribe message first (only a tap may ask); the answer never stops the sign-up.
+    askSignupSubscribe(() => void run(() => register(event.id, isContest ? items : undefined), state.kind === 'full' ? '已加入候补' : '报名成功'))
   }
 
   const confirmCancel = async () => {

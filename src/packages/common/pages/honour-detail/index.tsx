@@ -1,11 +1,24 @@
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { HonourDetail } from '@/features/honours/components/honour-detail'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
 
-/** 荣誉: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 荣誉详情: `?id=` names the honour. */
 export default function HonourDetailPage() {
+  const user = useRequireSession()
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  if (!user) return null
   return (
     <View className='zs-page'>
-      <EmptyState title='荣誉正在建设中' hint='此页面将在后续版本上线。' />
+      {/^[\w-]{1,64}$/.test(id) ? (
+        <HonourDetail id={id} />
+      ) : (
+        <EmptyState title='链接有误，找不到这项荣誉' hint='请回到荣誉墙重新打开。' actionText='去荣誉墙' onAction={() => openPage(ROUTES.honours)} />
+      )}
     </View>
   )
 }

@@ -1,11 +1,14 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { NotificationList } from '@/features/notifications/components/notification-list'
 
-/** 消息: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 消息: the signed-in user's notifications. */
 export default function NotificationsPage() {
+  const user = useRequireSession()
+  if (!user) return null
   return (
     <View className='zs-page'>
-      <EmptyState title='消息正在建设中' hint='此页面将在后续版本上线。' />
+      <NotificationList />
     </View>
   )
 }

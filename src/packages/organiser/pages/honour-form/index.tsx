@@ -1,11 +1,18 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { useState } from 'react'
+import { HonourForm } from '@/features/honours/components/honour-form'
+import { replacePage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
+import { OrganiserOnly } from '../../organiser-only'
 
-/** 发布荣誉: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 发布荣誉 (organisers); after publishing, the new honour's page replaces the form. */
 export default function HonourFormPage() {
+  const [thisYear] = useState(() => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear())
   return (
-    <View className='zs-page'>
-      <EmptyState title='发布荣誉正在建设中' hint='此页面将在后续版本上线。' />
-    </View>
+    <OrganiserOnly>
+      <View className='zs-page'>
+        <HonourForm thisYear={thisYear} onDone={(honour) => replacePage(withQuery(ROUTES.honourDetail, { id: honour.id }))} />
+      </View>
+    </OrganiserOnly>
   )
 }

@@ -1,11 +1,16 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/shared/ui/state-view'
+import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { MyHonours } from '@/features/honours/components/my-honours'
+import { openPage } from '@/shared/lib/navigate'
+import { ROUTES, withQuery } from '@/shared/lib/routes'
 
-/** 我的荣誉: scaffolded so that routes and sub-packages are fixed; the screen lands with its issue. */
+/** 我的荣誉. */
 export default function MyHonoursPage() {
+  const user = useRequireSession()
+  if (!user) return null
   return (
     <View className='zs-page'>
-      <EmptyState title='我的荣誉正在建设中' hint='此页面将在后续版本上线。' />
+      <MyHonours onOpen={(id) => openPage(withQuery(ROUTES.honourDetail, { id }))} onBrowse={() => openPage(ROUTES.honours)} />
     </View>
   )
 }

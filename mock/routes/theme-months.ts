@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { springEquinoxChinaDate } from '../../src/api/contract/equinox'
+import { themeMonthSchema, themeMonthYearSchema } from '../../src/api/contract/honour'
+import { CHINA_OFFSET_MS } from '../../src/api/contract/time'
+import { canSee, eventView } from '../domain'
+import { parseOrThrow } from '../http'
+import type { Route } from '../router'
+import { honourView, newestFirst } from './honours'
+
+/** First instant of March of `year` and of April, China time: `[start, end)`. */
+function chinaMarch(year: number): [number, number] {
+  return [Date.UTC(year, 2, 1) - CHINA_OFFSET_MS, Date.UTC(year, 3, 1) - CHINA_OFFSET_MS]
+}
+
+/** The March theme month (支书主题活动月) of a year: its 春分, its events and its honours. */
+export const themeMonthRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/theme-months/:year',
+    access: 'any',
+    doc: {
+      summary: 'The theme month of a year (2000–2100): 春分 in China time, the visible March events by startAt, the honours of the year',
+      query: z.strictObject({}),
+      response: themeMonthSchema,
+    },
+    handle({ db, clock, params, query, user }) {
+      const { year } = parseOrThrow(z.strictObject({ year: themeMonthYearSchema }), { year: params.year })
+      parseOrThrow(z.strictObject({}), query)
+      const now = clock.now()
+      const [start, end] = chinaMarch(year)
+      const activities = db.state.events
+        .filter((e) => e.startAt >= start && e.startAt < end && canSee(db, e, user))
+        .sort((a, b) => a.startAt - b.startAt || a.id.localeCompare(b.id))
+      const honours = newestFirst(db, db.state.honours.filter((h) => h.year === year))
+      return {
+        status: 200,
+        body: {
+          year,
+          equinox: springEquinoxChinaDate(year),
+          activities: activities.map((e) => eventView(db, e, user, now)),
+          honours: honours.map((h) => honourView(db, h, user)),
+        },
+      }
+    },
+  },
+]

@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { Loaded } from '@/shared/hooks/use-load'
+import { ErrorState, LoadingState } from '@/shared/ui/state-view'
+
+/** A 首页 card: a title, and its content once loaded (skeleton while loading, error with 重试). */
+export function DashCard<T>({
+  title,
+  loaded,
+  children,
+  tone,
+}: {
+  title: string
+  loaded?: Loaded<T>
+  children: (data: T) => ReactNode
+  tone?: 'alert'
+}) {
+  let body: ReactNode
+  if (!loaded) body = children(undefined as T)
+  else if (loaded.status === 'error') body = <ErrorState message={loaded.error ?? ''} onRetry={() => void loaded.reload()} />
+  else if (loaded.status === 'loading' && loaded.data === undefined) body = <LoadingState rows={1} label={`正在加载${title}…`} />
+  else body = children(loaded.data as T)
+  return (
+    <View className={`zs-card db-card${tone ? ` db-card--${tone}` : ''}`}>
+      <Text className='db-card__title'>{title}</Text>
+      {body}
+    </View>
+  )
+}
+
+/** One tappable line of a card: main text, a detail underneath, and an arrow. */
+export function DashLink({ text, detail, onTap }: { text: string; detail?: ReactNode; onTap: () => void }) {
+  return (
+    <View className='db-link' role='link' aria-label={text} onClick={onTap}>
+      <View className='zs-grow'>
+        <Text className='db-link__text'>{text}</Text>
+        {detail ? <Text className='db-link__detail'>{detail}</Text> : null}
+      </View>
+      <Text className='db-link__arrow'>›</Text>
+    </View>
+  )
+}

@@ -1,0 +1,71 @@
+import type { Commitment, CommitmentItem } from '@/api/contract/commitment'
+import type { Event } from '@/api/contract/event'
+import { springEquinoxChinaDate } from '@/api/contract/equinox'
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+/** 签到 opens 30 minutes before the start and closes at the end (API.md). */
+const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000
+
+/** Year, month (1–12), day of an instant in China time. */
+export function chinaDay(now: number): { y: number; m: number; d: number } {
+  const t = new Date(now + 8 * HOUR_MS)
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+}
+
+/** The China-time quarter (1–4) of an instant. */
+export function chinaQuarter(now: number): number {
+  return Math.ceil(chinaDay(now).m / 3)
+}
+
+/** Registered events of the secretary whose 签到 window is open now and who has not checked in. */
+export function checkinOpenEvents(events: readonly Event[], now: number): Event[] {
+  return events.filter((e) => {
+    const mine = e.myRegistration
+    return (
+      e.status === 'published' &&
+      mine?.status === 'registered' &&
+      mine.attendance === 'pending' &&
+      now >= Date.parse(e.startAt) - CHECKIN_OPENS_BEFORE_MS &&
+      now <= Date.parse(e.endAt)
+    )
+  })
+}
+
+/** The next events the secretary is registered or waitlisted for, soonest first. */
+export function nextRegisteredEvents(events: readonly Event[], limit: number): Event[] {
+  return events
+    .filter((e) => e.status === 'published' && (e.myRegistration?.status === 'registered' || e.myRegistration?.status === 'waitlisted'))
+    .sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))
+    .slice(0, limit)
+}
+
+/** Items of a sheet due in the current quarter. */
+export function itemsDueThisQuarter(commitment: Commitment, now: number): CommitmentItem[] {
+  const quarter = chinaQuarter(now)
+  return commitment.items.filter((item) => item.dueQuarter === quarter)
+}
+
+/** Published events starting today (China time). */
+export function todaysEvents(events: readonly Event[], now: number): Event[] {
+  const today = chinaDay(now)
+  return events.filter((e) => {
+    const d = chinaDay(Date.parse(e.startAt))
+    return e.status === 'published' && d.y === today.y && d.m === today.m && d.d === today.d
+  })
+}
+
+/** Published events still open for sign-up with at least 80% of the seats taken. */
+export function fillingUpEvents(events: readonly Event[], now: number): Event[] {
+  return events.filter((e) => e.status === 'published' && Date.parse(e.signupDeadline) > now && e.capacity > 0 && e.registeredCount / e.capacity >= 0.8)
+}
+
+/** The theme month banner of February–March: the 春分 date and days to it (0 on the day, null after). */
+export function themeBanner(now: number): { year: number; equinox: string; daysLeft: number | null } | null {
+  const { y, m, d } = chinaDay(now)
+  if (m !== 2 && m !== 3) return null
+  const equinox = springEquinoxChinaDate(y)
+  const [, em, ed] = equinox.split('-').map(Number)
+  const days = Math.round((Date.UTC(y, em - 1, ed) - Date.UTC(y, m - 1, d)) / DAY_MS)
+  return { year: y, equinox: `${em}月${ed}日`, daysLeft: days >= 0 ? days : null }
+}

@@ -1,0 +1,4 @@
+import type { AskSignupSubscribe } from './subscribe-config'
+
+/** Platforms without subscribe messages (Jest, tsc): signs up straight away. */
+export const askSignupSubscribe: AskSignupSubscribe = (then) => then()

@@ -1,0 +1,139 @@
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState, type ReactNode } from 'react'
+import { ApiError, toApiError } from '@/api/api-error'
+import { HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
+import { useLoad } from '@/shared/hooks/use-load'
+import { createId } from '@/shared/lib/id'
+import { AppButton } from '@/shared/ui/app-button'
+import { Chips } from '@/shared/ui/chips'
+import { createHonour } from '../api/create-honour'
+import { getHonours } from '../api/get-honours'
+import { useHonourDraftStore } from '../honour-draft-store'
+import { checkHonourDraft, textLength } from '../lib/honour-form'
+import { HONOUR_TYPES } from '../lib/theme-month'
+import { RecipientPicker } from './recipient-picker'
+import './honours.css'
+
+const TYPE_OPTIONS = HONOUR_TYPES.map((t) => ({ value: t, label: HONOUR_TYPE_LABELS[t] }))
+
+function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <View className='zs-field'>
+      <Text className='zs-field__label'>{label}</Text>
+      {children}
+      {hint ? <Text className='hn-row__place'>{hint}</Text> : null}
+      {error ? (
+        <View className='zs-field__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/**
+ * 发布荣誉: year, type, title, recipient, citation and amount (fixed 5000 for 岗位创新奖, with 已评 N/30);
+ * checked before sending; the draft stays on the phone until it is published.
+ */
+export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (honour: Honour) => void }) {
+  const draft = useHonourDraftStore((s) => s.draft)
+  const change = useHonourDraftStore((s) => s.change)
+  const reset = useHonourDraftStore((s) => s.reset)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const attempt = useRef<{ key: string; body: string } | null>(null)
+  const quota = useLoad(() => getHonours({ year: draft.year, type: 'innovation', pageSize: 1 }).then((p) => p.total), [draft.year])
+  const innovation = draft.type === 'innovation'
+  const full = innovation && quota.status === 'ready' && (quota.data ?? 0) >= INNOVATION_AWARD_QUOTA
+  const fullMessage = `${draft.year} 年的岗位创新奖已评满 ${INNOVATION_AWARD_QUOTA} 名，不能再发布。如需调整名单，请联系市委组织部。`
+
+  const submit = async () => {
+    const { body, errors: found } = checkHonourDraft(draft)
+    setErrors(found)
+    setFailure(null)
+    if (Object.keys(found).length) return
+    const sent = JSON.stringify(body)
+    const key = attempt.current?.body === sent ? attempt.current.key : createId()
+    attempt.current = { key, body: sent }
+    setBusy(true)
+    try {
+      const honour = await createHonour(body, key)
+      attempt.current = null
+      reset(draft.year)
+      void Taro.showToast({ title: '已发布', icon: 'success' })
+      onDone(honour)
+    } catch (caught) {
+      const error = toApiError(caught)
+      // Keep the key only when the request may have reached the server, so a retry cannot publish twice.
+      if (!(error instanceof ApiError && error.retriable)) attempt.current = null
+      if (error.code === 'AWARD_QUOTA_FULL') {
+        setFailure(fullMessage)
+        void quota.reload()
+      } else {
+        setErrors(error.fields)
+        setFailure(error.message)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='zs-card hn-form'>
+      <Field label='年度' error={errors.year}>
+        <Chips
+          label='年度'
+          options={[thisYear + 1, thisYear, thisYear - 1].map((y) => ({ value: String(y), label: `${y}年` }))}
+          value={String(draft.year)}
+          onChange={(y) => change({ year: Number(y) })}
+        />
+      </Field>
+      <Field label='荣誉类别' error={errors.type}>
+        <Chips<HonourType> label='荣誉类别' options={TYPE_OPTIONS} value={draft.type} onChange={(type) => change({ type })} />
+      </Field>
+      {innovation ? (
+        <View className={`hn-quota${full ? ' hn-quota--full' : ''}`} role='status'>
+          {quota.status === 'ready' ? `${draft.year} 年已评 ${quota.data ?? 0}/${INNOVATION_AWARD_QUOTA}` : quota.status === 'error' ? '已评人数暂时查不到' : '正在查询已评人数…'}
+        </View>
+      ) : null}
+      <Field label='荣誉名称' error={errors.title}>
+        <Input className='zs-input' value={draft.title} maxlength={60} aria-label='荣誉名称' placeholder='2–60 个字' onInput={(e) => change({ title: e.detail.value })} />
+      </Field>
+      <Field label='获奖人' error={errors.recipientId}>
+        <RecipientPicker value={draft.recipient} onChange={(recipient) => change({ recipient })} />
+      </Field>
+      <Field label='事迹' error={errors.citation} hint={`${textLength(draft.citation)}/500 字`}>
+        <Textarea
+          className='hn-textarea'
+          value={draft.citation}
+          maxlength={500}
+          aria-label='事迹'
+          placeholder='简要写明获奖事迹，2–500 字'
+          onInput={(e) => change({ citation: e.detail.value })}
+        />
+      </Field>
+      <Field label='奖金（元）' error={errors.amount}>
+        {innovation ? (
+          <Text className='hn-fixed'>{INNOVATION_AWARD_AMOUNT_YUAN} 元（岗位创新奖固定金额）</Text>
+        ) : (
+          <Input className='zs-input' type='number' value={draft.amount} aria-label='奖金' placeholder='选填，没有奖金可不填' onInput={(e) => change({ amount: e.detail.value })} />
+        )}
+      </Field>
+      {full ? (
+        <View className='zs-field__error' role='alert'>
+          {fullMessage}
+        </View>
+      ) : null}
+      {failure && failure !== fullMessage ? (
+        <View className='zs-field__error' role='alert'>
+          {failure}
+        </View>
+      ) : null}
+      <AppButton block loading={busy} disabled={full} onTap={() => void submit()}>
+        发布
+      </AppButton>
+    </View>
+  )
+}

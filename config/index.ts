@@ -35,6 +35,24 @@ const shareAsyncChunks = (chain: Chain & { optimization: { merge: (value: object
   })
 }
 
+// Taro puts every @tarojs/* module in the main package's taro.js, even those only sub-packages use:
+// VirtualList (23 KB) serves 出勤记录, 名单 and 年度考核, so it goes to their sub-packages instead.
+type SplitChunks = { cacheGroups: Record<string, { test: (module: { context?: string }) => boolean }> }
+const keepSubPackageOnlyModulesOut = (
+  chain: Chain & { optimization: { get: (key: 'splitChunks') => SplitChunks; splitChunks: (value: SplitChunks) => unknown } },
+) => {
+  silencePerformanceHints(chain)
+  const splitChunks = chain.optimization.get('splitChunks')
+  const taro = splitChunks.cacheGroups.taro
+  chain.optimization.splitChunks({
+    ...splitChunks,
+    cacheGroups: {
+      ...splitChunks.cacheGroups,
+      taro: { ...taro, test: (module) => taro.test(module) && !/[\\/]components-advanced[\\/]/.test(module.context ?? '') },
+    },
+  })
+}
+
 // Taro build config shared by every platform; dev.ts / prod.ts are merged on top.
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -65,7 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain: silencePerformanceHints,
+      webpackChain: keepSubPackageOnlyModulesOut,
     },
     h5: {
       publicPath: '/',

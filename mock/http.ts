@@ -64,14 +64,37 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   })
 }
 
-/** Parses a JSON body; an empty body is `undefined`. */
+/**
+ * How deep a JSON body may nest. The contract's deepest body is 3 levels (items[].metric); the bound
+ * keeps recursive code (the Idempotency-Key hash, validation) from overflowing the stack on `[[[…]]]`.
+ */
+export const JSON_DEPTH_MAX = 32
+
+/** Parses a JSON body; an empty body is `undefined`; nesting deeper than JSON_DEPTH_MAX is a 400. */
 export function parseJson(raw: Buffer): unknown {
   if (raw.length === 0) return undefined
+  let value: unknown
   try {
-    return JSON.parse(raw.toString('utf8'))
+    value = JSON.parse(raw.toString('utf8'))
   } catch {
     throw new HttpError(400, 'VALIDATION_FAILED', '请求体不是合法的 JSON', { _: '请求体不是合法的 JSON' })
   }
+  if (nestedDeeperThan(value, JSON_DEPTH_MAX)) {
+    throw new HttpError(400, 'VALIDATION_FAILED', '请求体层次过深', { _: `请求体嵌套不能超过 ${JSON_DEPTH_MAX} 层` })
+  }
+  return value
+}
+
+/** True when objects and arrays nest more than `max` levels (walked without recursion). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length) {
+    const [v, depth] = stack.pop()!
+    if (!v || typeof v !== 'object') continue
+    if (depth > max) return true
+    for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return false
 }
 
 /** Turns a query string into an object; a repeated name becomes an array (and so fails validation). */

@@ -232,6 +232,26 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   const server = createServer((req, res) => {
     void handle(req, res)
   })
+  // Requests Node's parser refuses before any handler runs (a URL or headers over 16 KB, broken
+  // HTTP) still get an error body of the contract rather than Node's bare 431/400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy()
+      return
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+    const reply = tooLarge
+      ? errorReply(new HttpError(431, 'PAYLOAD_TOO_LARGE', '请求地址或请求头过长'))
+      : errorReply(new HttpError(400, 'VALIDATION_FAILED', '请求格式不正确', { _: '请求格式不正确' }))
+    const json = JSON.stringify(reply.body)
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        'Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n' +
+        json,
+    )
+  })
   server.keepAliveTimeout = 5000
 
   return {

@@ -1,0 +1,90 @@
+import { ROUTES } from '../../mock/server'
+import { ENDPOINT_SAMPLES, callSample, callerFor, resetFor, routeKey, sampleBody, type EndpointSample } from '../support/endpoint-samples'
+import { startMockApi, type MockApi } from '../support/mock-api'
+
+// Issue 6: every endpoint that honours Idempotency-Key, replayed 10× one after another and 10× at once
+// with one key: one effect on the store and ten identical answers; the key with another body → 422.
+let api: MockApi
+beforeAll(async () => {
+  api = await startMockApi()
+})
+afterAll(() => api.close())
+
+const idempotentKeys = new Set(ROUTES.filter((r) => r.idempotent).map(routeKey))
+const samples = ENDPOINT_SAMPLES.filter((s) => idempotentKeys.has(routeKey(s)))
+const rows = samples.map((s) => [routeKey(s), s] as const)
+
+/**
+ * The store, table by table as JSON, with what is random per run blanked (the token or upload name of
+ * an answer, a new event's check-in secret), so that two runs from the same seed compare.
+ */
+function storeOf(answer: { body: any }): Record<string, string> {
+  const randoms = [answer.body?.token, typeof answer.body?.url === 'string' ? answer.body.url.split('/').pop() : undefined]
+  const tables: Record<string, string> = {}
+  for (const [table, value] of Object.entries(api.mock.db.state)) {
+    let json = JSON.stringify(value).replace(/"checkinSecret":"[0-9a-f]+"/g, '"checkinSecret":"<random>"')
+    for (const r of randoms) if (typeof r === 'string' && r) json = json.split(r).join('<random>')
+    tables[table] = json
+  }
+  return tables
+}
+
+/** Names of the tables that differ between two stores (so a failure names them, not 300 KB of JSON). */
+const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t])
+
+const answerOf = (res: { status: number; text: string }) => ({ status: res.status, text: res.text })
+
+/** A body that differs from the sample's (a stray field; `{}` where the sample sends none). */
+function otherBody(api: MockApi, sample: EndpointSample): unknown {
+  const body = sampleBody(api, sample)
+  return body && typeof body === 'object' ? { ...body, 另一个请求: true } : {}
+}
+
+describe('Idempotency-Key on every endpoint that honours it', () => {
+  it('should cover every mutating route but logout, whose replay can never authenticate', () => {
+    const mutating = ROUTES.filter((r) => r.method !== 'GET')
+    expect(mutating.filter((r) => !r.idempotent).map(routeKey)).toEqual(['POST /auth/logout'])
+    expect(samples).toHaveLength(idempotentKeys.size)
+  })
+
+  it.each(rows)('should give %s one effect and ten identical answers, sent one after another or all at once', async (_key, sample) => {
+    const caller = callerFor(sample)
+
+    let tokens = await resetFor(api, sample)
+    const first = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'replay-1' } })
+    expect(first.status).toBe(sample.expect[caller])
+    const afterOne = storeOf(first)
+    for (let i = 1; i < 10; i += 1) {
+      const again = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'replay-1' } })
+      expect(answerOf(again)).toEqual(answerOf(first))
+    }
+    expect(changedTables(storeOf(first), afterOne)).toEqual([])
+
+    // All at once, from the same seed: the same single effect, and every answer alike.
+    tokens = await resetFor(api, sample)
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'replay-1' } })),
+    )
+    for (const res of burst) expect(answerOf(res)).toEqual(answerOf(burst[0]))
+    expect(burst[0].status).toBe(first.status)
+    expect(changedTables(storeOf(burst[0]), afterOne)).toEqual([])
+  })
+
+  it.each(rows)('should refuse %s with 422 IDEMPOTENCY_KEY_REUSED when the key comes back with another body, changing nothing', async (_key, sample) => {
+    const caller = callerFor(sample)
+    const tokens = await resetFor(api, sample)
+    const first = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' } })
+    expect(first.status).toBe(sample.expect[caller])
+    const after = storeOf(first)
+    const other = sample.upload
+      ? await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' }, file: Buffer.concat([Buffer.from('not the same file')]) })
+      : await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' }, body: otherBody(api, sample) })
+    expect(other.status).toBe(422)
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(changedTables(storeOf(first), after)).toEqual([])
+    // The first answer still stands for its own body.
+    const replay = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' } })
+    expect(answerOf(replay)).toEqual(answerOf(first))
+  })
+})

@@ -1,0 +1,209 @@
+import { checkinCode, checkinSlot } from '../../mock/checkin-code'
+import type { Route } from '../../mock/router'
+import { completeItems, TINY_PNG } from './commitments'
+import { createRegistration } from './fixtures'
+import { PINNED_NOW, type MockApi } from './mock-api'
+
+/**
+ * One sample request per endpoint of the mock's route table, shared by the authorization matrix, the
+ * fuzzer and the idempotency suite: a concrete path (and body) that succeeds for the owner, and what
+ * each kind of caller gets for it from a freshly reset mock at PINNED_NOW.
+ */
+
+/** Who calls: nobody, the secretary who owns the object, another secretary, an organiser. */
+export type Caller = 'anonymous' | 'secretary' | 'otherSecretary' | 'organiser'
+export const CALLERS: Caller[] = ['anonymous', 'secretary', 'otherSecretary', 'organiser']
+
+export type EndpointSample = {
+  method: Route['method']
+  /** The route's path pattern, exactly as in ROUTES. */
+  route: string
+  /** A concrete path (with a query string when the sample needs one). */
+  path: string
+  /** The owner secretary's user id (default u-s01, 剑南街道). */
+  owner?: string
+  /** The other secretary's user id (default u-s02, 孝德镇). */
+  other?: string
+  /** A valid JSON body (a function when it depends on the store, e.g. the live check-in code). */
+  body?: unknown
+  bodyOf?: (api: MockApi) => unknown
+  /** A multipart upload of a tiny PNG rather than JSON. */
+  upload?: boolean
+  /** Store changes the sample needs, applied straight after the reset. */
+  setup?: (api: MockApi) => void
+  expect: Record<Caller, number>
+}
+
+export const ORGANISER_ID = 'u-o1'
+const HOUR = 60 * 60 * 1000
+const at = (offsetMs: number) => new Date(Date.parse(PINNED_NOW) + offsetMs).toISOString()
+
+const publicRoute = (ok: number) => ({ anonymous: ok, secretary: ok, otherSecretary: ok, organiser: ok })
+const anyUser = (ok: number, other = ok, organiser = ok) => ({ anonymous: 401, secretary: ok, otherSecretary: other, organiser })
+const secretaryOnly = (ok: number, other = ok) => ({ anonymous: 401, secretary: ok, otherSecretary: other, organiser: 403 })
+const organiserOnly = (ok: number) => ({ anonymous: 401, secretary: 403, otherSecretary: 403, organiser: ok })
+
+/** u-s05 (汉旺镇) is in the audience of evt-exchange-mountain; u-s01 (剑南街道) is not and cannot see it. */
+const MOUNTAIN = { owner: 'u-s05', other: 'u-s01' }
+const registerOnMountain = (api: MockApi) => {
+  const event = api.mock.db.state.events.find((e) => e.id === 'evt-exchange-mountain')!
+  createRegistration(api, event, 'u-s05', { seq: api.mock.db.nextSeq() })
+}
+
+export const ENDPOINT_SAMPLES: EndpointSample[] = [
+  // Auth: the two public routes answer the same whoever calls.
+  { method: 'POST', route: '/auth/sms-code', path: '/auth/sms-code', body: { phone: '13800000001' }, expect: publicRoute(204) },
+  { method: 'POST', route: '/auth/login', path: '/auth/login', body: { phone: '13800000001', code: '123456' }, expect: publicRoute(200) },
+  { method: 'POST', route: '/auth/logout', path: '/auth/logout', expect: anyUser(204) },
+  { method: 'GET', route: '/me', path: '/me', expect: anyUser(200) },
+  { method: 'GET', route: '/users', path: '/users?role=secretary&town=%E5%89%91%E5%8D%97%E8%A1%97%E9%81%93', expect: organiserOnly(200) },
+
+  // Events: a town-limited event is invisible (404) to a secretary of another town.
+  { method: 'GET', route: '/events', path: '/events?type=exchange&when=all&page=1&pageSize=5', expect: anyUser(200) },
+  { method: 'GET', route: '/events/:id', path: '/events/evt-exchange-mountain', ...MOUNTAIN, expect: anyUser(200, 404) },
+  {
+    method: 'POST',
+    route: '/events',
+    path: '/events',
+    body: {
+      type: 'lecture',
+      title: '强村讲堂：集体经济项目谋划',
+      description: '讲解集体经济项目的谋划与申报。\n请带上本村台账。',
+      venue: { name: '绵竹市委党校报告厅', address: '绵竹市剑南街道棋盘街 8 号', lat: 31.3386, lng: 104.2205 },
+      startAt: at(48 * HOUR),
+      endAt: at(50 * HOUR),
+      signupDeadline: at(24 * HOUR),
+      capacity: 30,
+      credits: 2,
+      audience: { towns: [] },
+    },
+    expect: organiserOnly(201),
+  },
+  { method: 'PATCH', route: '/events/:id', path: '/events/evt-lecture-open', body: { title: '强村讲堂：飞地经济（改期版）', capacity: 90 }, expect: organiserOnly(200) },
+  { method: 'POST', route: '/events/:id/cancel', path: '/events/evt-lecture-open/cancel', body: { reason: '场地冲突，另行通知' }, expect: organiserOnly(200) },
+  { method: 'POST', route: '/events/:id/registration', path: '/events/evt-exchange-mountain/registration', ...MOUNTAIN, body: {}, expect: secretaryOnly(201, 404) },
+  { method: 'DELETE', route: '/events/:id/registration', path: '/events/evt-exchange-mountain/registration', ...MOUNTAIN, setup: registerOnMountain, expect: secretaryOnly(200, 404) },
+  { method: 'POST', route: '/events/:id/leave', path: '/events/evt-exchange-mountain/leave', ...MOUNTAIN, setup: registerOnMountain, body: { reason: '村里防汛值班' }, expect: secretaryOnly(200, 404) },
+  { method: 'GET', route: '/events/:id/registrations', path: '/events/evt-lecture-full/registrations?page=1&pageSize=20', expect: organiserOnly(200) },
+  { method: 'GET', route: '/events/:id/registrations.csv', path: '/events/evt-lecture-full/registrations.csv', expect: organiserOnly(200) },
+  { method: 'GET', route: '/events/:id/checkin-code', path: '/events/evt-field-today/checkin-code', expect: organiserOnly(200) },
+  {
+    // u-s01 is registered for today's 现场拉练 (check-in open at PINNED_NOW); u-s21 (天池镇) is not.
+    method: 'POST',
+    route: '/events/:id/checkin',
+    path: '/events/evt-field-today/checkin',
+    other: 'u-s21',
+    bodyOf: (api) => {
+      const event = api.mock.db.state.events.find((e) => e.id === 'evt-field-today')!
+      return { code: checkinCode(event, checkinSlot(api.mock.clock.now())) }
+    },
+    expect: secretaryOnly(200, 409),
+  },
+  { method: 'PUT', route: '/events/:id/attendance/:userId', path: '/events/evt-lecture-full/attendance/u-s02', body: { attendance: 'leave', note: '电话请假' }, expect: organiserOnly(200) },
+  { method: 'GET', route: '/me/attendance', path: '/me/attendance?year=2026', expect: secretaryOnly(200) },
+
+  // Notifications: ntf-seed-1 is u-s05's; anyone else reading it gets 404.
+  { method: 'GET', route: '/me/notifications', path: '/me/notifications?page=1&pageSize=10', expect: anyUser(200) },
+  { method: 'POST', route: '/me/notifications/read-all', path: '/me/notifications/read-all', expect: anyUser(204) },
+  { method: 'POST', route: '/me/notifications/:id/read', path: '/me/notifications/ntf-seed-1/read', ...MOUNTAIN, expect: anyUser(204, 404, 404) },
+
+  // Commitments: u-s02 holds a draft, u-s04 a returned (complete) sheet, u-s05 an approved one; u-s01 none.
+  { method: 'GET', route: '/me/commitments/:year', path: '/me/commitments/2026', owner: 'u-s02', other: 'u-s01', expect: secretaryOnly(200, 404) },
+  { method: 'PUT', route: '/me/commitments/:year', path: '/me/commitments/2026', owner: 'u-s02', other: 'u-s01', body: { items: completeItems(3) }, expect: secretaryOnly(200, 201) },
+  { method: 'POST', route: '/me/commitments/:year/submit', path: '/me/commitments/2026/submit', owner: 'u-s04', other: 'u-s01', expect: secretaryOnly(200, 404) },
+  {
+    method: 'PUT',
+    route: '/me/commitments/:year/items/:itemId/progress/:quarter',
+    path: '/me/commitments/2026/items/itm-2026-5-1/progress/4',
+    owner: 'u-s05',
+    other: 'u-s06',
+    body: { percent: 80, note: '第四季度完成签约', photos: [] },
+    expect: secretaryOnly(200, 404),
+  },
+  { method: 'GET', route: '/commitments', path: '/commitments?year=2026&status=submitted', expect: organiserOnly(200) },
+  { method: 'GET', route: '/commitments/:id', path: '/commitments/cmt-2026-u-s05', expect: organiserOnly(200) },
+  { method: 'POST', route: '/commitments/:id/review', path: '/commitments/cmt-2026-u-s03/review', body: { decision: 'approve', comment: '目标具体，同意' }, expect: organiserOnly(200) },
+
+  // Scores and the assessment.
+  { method: 'PUT', route: '/reviews/:year/:quarter/:userId', path: '/reviews/2026/4/u-s01', body: { score: 88.5, comment: '汇报清楚' }, expect: organiserOnly(200) },
+  { method: 'GET', route: '/reviews/:year/:quarter', path: '/reviews/2026/3?page=1', expect: organiserOnly(200) },
+  { method: 'GET', route: '/me/scores', path: '/me/scores?year=2025', expect: secretaryOnly(200) },
+  { method: 'GET', route: '/assessments/:year', path: '/assessments/2025', expect: organiserOnly(200) },
+
+  // Honours, theme month, uploads.
+  { method: 'GET', route: '/honours', path: '/honours?year=2026&type=innovation', expect: anyUser(200) },
+  { method: 'GET', route: '/honours/:id', path: '/honours/hon-2026-inn-01', expect: anyUser(200) },
+  { method: 'GET', route: '/me/honours', path: '/me/honours', expect: secretaryOnly(200) },
+  {
+    method: 'POST',
+    route: '/honours',
+    path: '/honours',
+    body: { year: 2027, type: 'excellent', title: '2027年度优秀村（社区）党组织书记', recipientId: 'u-s01', citation: '履职承诺项项兑现，群众满意度全镇第一。' },
+    expect: organiserOnly(201),
+  },
+  { method: 'GET', route: '/theme-months/:year', path: '/theme-months/2026', expect: anyUser(200) },
+  { method: 'POST', route: '/uploads', path: '/uploads', upload: true, expect: anyUser(201) },
+]
+
+/** Restores the seed at PINNED_NOW and returns a token per caller of the sample (sessions put straight in the store). */
+export async function resetFor(api: MockApi, sample: EndpointSample): Promise<Record<Caller, string | undefined>> {
+  api.setNow(PINNED_NOW)
+  const reset = await api.call('POST', '/__mock/reset')
+  if (reset.status !== 204) throw new Error(`reset failed: ${reset.status}`)
+  sample.setup?.(api)
+  return {
+    anonymous: undefined,
+    secretary: signIn(api, sample.owner ?? 'u-s01'),
+    otherSecretary: signIn(api, sample.other ?? 'u-s02'),
+    organiser: signIn(api, ORGANISER_ID),
+  }
+}
+
+/** A session for a user, put straight into the store (faster than SMS login, and no rate limit). */
+export function signIn(api: MockApi, userId: string): string {
+  const token = `token-${userId}`
+  api.mock.db.state.sessions[token] = { userId, createdAt: api.mock.clock.now() }
+  return token
+}
+
+/** The body a sample sends (evaluated against the current store). */
+export function sampleBody(api: MockApi, sample: EndpointSample): unknown {
+  return sample.bodyOf ? sample.bodyOf(api) : sample.body
+}
+
+/** Sends a sample request as a caller; the upload sample sends a multipart tiny PNG. */
+export async function callSample(
+  api: MockApi,
+  sample: EndpointSample,
+  token: string | undefined,
+  opts: { body?: unknown; headers?: Record<string, string>; file?: Buffer } = {},
+): Promise<{ status: number; body: any; text: string }> {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (token) headers.Authorization = `Bearer ${token}`
+  let payload: BodyInit | undefined
+  if (sample.upload) {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(opts.file ?? TINY_PNG)], { type: 'image/png' }), 'photo.png')
+    payload = form
+  } else {
+    const body = 'body' in opts ? opts.body : sampleBody(api, sample)
+    if (body !== undefined) {
+      payload = JSON.stringify(body)
+      headers['Content-Type'] = 'application/json'
+    }
+  }
+  const res = await fetch(api.base + sample.path, { method: sample.method, headers, body: payload })
+  const text = await res.text()
+  let body: any = text
+  if (text && (res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text)
+  return { status: res.status, body, text }
+}
+
+/** `METHOD /pattern`, the key of a route. */
+export const routeKey = (r: { method: string; path?: string; route?: string }) => `${r.method} ${r.route ?? r.path}`
+
+/** The caller a sample is meant for: the owner secretary, else the organiser, else (public routes) nobody. */
+export function callerFor(sample: EndpointSample): Caller {
+  const ok = (c: Caller) => sample.expect[c] < 300
+  return ok('secretary') ? 'secretary' : ok('organiser') ? 'organiser' : 'anonymous'
+}

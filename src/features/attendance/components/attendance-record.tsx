@@ -26,6 +26,8 @@ import './attendance.css'
 
 // Every row has this height in design px (card + gap), as the virtual list needs a fixed one.
 const ROW_DESIGN_HEIGHT = 116
+// 大字模式 adds one line to the row: at 1.4× the tags and 学时 of its head wrap to two lines.
+const LARGE_EXTRA_LINE = 24
 const LIST_ID = 'at-record-list'
 
 type LoadState =
@@ -153,7 +155,7 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
                   style={{ width: '100%' }}
                   itemData={records}
                   itemCount={records.length}
-                  itemSize={Math.round(ROW_DESIGN_HEIGHT * scale * textScale)}
+                  itemSize={Math.round((ROW_DESIGN_HEIGHT * textScale + (textScale > 1 ? LARGE_EXTRA_LINE : 0)) * scale)}
                   item={RecordRow}
                   overscanCount={4}
                 />

@@ -183,6 +183,9 @@ function expectScaled(role: string, normal: Map<string, Measure>, large: Map<str
   return compared
 }
 
+/** How many tap targets the walk measured. */
+const targetCount = (results: Map<string, Measure>) => [...results.values()].reduce((sum, m) => sum + m.targets.length, 0)
+
 test.describe('大字模式', () => {
   test.setTimeout(600_000)
 
@@ -206,6 +209,8 @@ test.describe('大字模式', () => {
     // Kept on the device: every screen opened afterwards, even after a reload, is large.
     const large = await walk(page, 'secretary', SECRETARY_SCREENS, true)
     expect(expectScaled('secretary', normal, large)).toBeGreaterThan(100)
+    // The tap target rule ran on real buttons, chips and rows, not on an empty selection.
+    expect(targetCount(large)).toBeGreaterThan(40)
   })
 
   test('an organiser sees every organiser screen at both sizes without overflow or clipped text', async ({ page }) => {
@@ -221,6 +226,7 @@ test.describe('大字模式', () => {
     expect(stored).toContain('largeText')
     const large = await walk(page, 'organiser', ORGANISER_SCREENS, true)
     expect(expectScaled('organiser', normal, large)).toBeGreaterThan(100)
+    expect(targetCount(large)).toBeGreaterThan(40)
   })
 
   test('the 登录 screen is readable at both sizes before anyone signs in', async ({ page }) => {

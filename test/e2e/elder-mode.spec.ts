@@ -229,16 +229,20 @@ test.describe('大字模式', () => {
     expect(targetCount(large)).toBeGreaterThan(40)
   })
 
-  test('the 登录 screen is readable at both sizes before anyone signs in', async ({ page }) => {
+  test('before signing in, 登录 offers 大字模式 and is readable at both sizes', async ({ page }) => {
     await resetMock(page)
     const login: Screen[] = [{ name: 'login', url: '/pages/login/index' }]
     await page.goto('/')
     await page.evaluate((key) => localStorage.removeItem(key), SETTINGS_KEY)
     const normal = await walk(page, 'guest', login, false)
-    await page.evaluate(
-      ({ key }) => localStorage.setItem(key, JSON.stringify({ data: JSON.stringify({ state: { largeText: true }, version: 1 }) })),
-      { key: SETTINGS_KEY },
-    )
+
+    // 字太小？ → 设置 → 大字模式 → back on 登录, now large.
+    await tap(page, '字太小？打开大字模式')
+    await page.getByRole('switch', { name: '大字模式' }).filter({ visible: true }).click()
+    await page.goBack()
+    await expect(page.locator('.taro_page:visible .zs-page.zs-large')).toHaveCount(1)
+    await expect(page.getByText('获取验证码').filter({ visible: true })).toBeVisible()
+
     const large = await walk(page, 'guest', login, true)
     expect(expectScaled('guest', normal, large)).toBeGreaterThan(5)
   })

@@ -17,8 +17,8 @@ export default defineAppConfig({
       root: 'packages/secretary',
       pages: ['pages/checkin/index', 'pages/attendance/index', 'pages/progress/index', 'pages/scores/index', 'pages/my-honours/index'],
     },
-    // Screens of both roles that the tabs link to: honour detail, 消息.
-    { root: 'packages/common', pages: ['pages/honour-detail/index', 'pages/notifications/index'] },
+    // Screens of both roles that the tabs link to: honour detail, 消息, 设置.
+    { root: 'packages/common', pages: ['pages/honour-detail/index', 'pages/notifications/index', 'pages/settings/index'] },
     {
       root: 'packages/organiser',
       pages: [

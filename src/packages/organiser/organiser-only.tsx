@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
+import { Page } from '@/features/settings/components/page'
 import { EmptyState } from '@/shared/ui/state-view'
 
 /** Renders the organiser screen for organisers; 登录 for nobody, a plain explanation for a secretary. */
@@ -9,9 +9,9 @@ export function OrganiserOnly({ children }: { children: ReactNode }) {
   if (!user) return null
   if (user.role !== 'organiser') {
     return (
-      <View className='zs-page'>
+      <Page>
         <EmptyState title='此页面仅供组织者使用' hint='如需管理活动，请使用组织者账号登录。' />
-      </View>
+      </Page>
     )
   }
   return <>{children}</>

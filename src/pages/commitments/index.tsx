@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { CommitmentSheet } from '@/features/commitments/components/commitment-sheet'
 import { chinaYear } from '@/features/commitments/lib/china-date'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
@@ -20,7 +21,7 @@ export default function CommitmentsPage() {
   if (!user) return null
   if (user.role === 'organiser') {
     return (
-      <View className='zs-page'>
+      <Page>
         {ORGANISER_ENTRIES.map((entry) => (
           <View key={entry.title} className='zs-card zs-row' role='button' onClick={() => openPage(entry.url)}>
             <View className='zs-grow'>
@@ -30,12 +31,12 @@ export default function CommitmentsPage() {
             <Text className='zs-title'>›</Text>
           </View>
         ))}
-      </View>
+      </Page>
     )
   }
   return (
-    <View className='zs-page'>
+    <Page>
       <CommitmentSheet user={user} year={year} onReport={(itemId) => openPage(withQuery(ROUTES.progress, { itemId, year }))} />
-    </View>
+    </Page>
   )
 }

@@ -1,10 +1,10 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { leaveReasonKey, useAttendanceStore } from '@/features/attendance/attendance-store'
 import { LeaveForm } from '@/features/attendance/components/leave-form'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { EventDetail } from '@/features/events/components/event-detail'
 import { useEventsStore } from '@/features/events/events-store'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -18,7 +18,7 @@ export default function EventDetailPage() {
   const leaveReason = useAttendanceStore((s) => (user ? s.leaveReasons[leaveReasonKey(user.id, id)] : undefined))
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       {/^[\w-]{1,64}$/.test(id) ? (
         <EventDetail
           id={id}
@@ -38,6 +38,6 @@ export default function EventDetailPage() {
       ) : (
         <EmptyState title='链接有误，找不到这个活动' hint='请回到活动列表重新打开。' actionText='去活动列表' onAction={() => openPage(ROUTES.events)} />
       )}
-    </View>
+    </Page>
   )
 }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { EventList } from '@/features/events/components/event-list'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
@@ -10,7 +11,7 @@ export default function EventsPage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       {user.role === 'secretary' ? (
         <View className='zs-card zs-row'>
           <View className='zs-grow'>我报名的活动、候补情况都在这里</View>
@@ -20,6 +21,6 @@ export default function EventsPage() {
         </View>
       ) : null}
       <EventList onOpen={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} />
-    </View>
+    </Page>
   )
 }

@@ -5,6 +5,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { OrganiserDashboard } from '@/features/dashboard/components/organiser-dashboard'
 import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
 import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
@@ -19,7 +20,7 @@ export default function HomePage() {
   if (!user) return null
   const organiser = user.role === 'organiser'
   return (
-    <View className='zs-page'>
+    <Page>
       <View className='zs-card'>
         <Text className='zs-title'>{user.name}，您好</Text>
         <Text className='zs-muted'>
@@ -32,6 +33,6 @@ export default function HomePage() {
       <AppButton block variant='secondary' onTap={() => openPage(organiser ? ROUTES.organiserEvents : ROUTES.events)}>
         {organiser ? '活动管理（报名人数、候补）' : '查看全部活动'}
       </AppButton>
-    </View>
+    </Page>
   )
 }

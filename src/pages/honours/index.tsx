@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { HonoursTab } from '@/features/honours/components/honours-tab'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
@@ -14,13 +14,13 @@ export default function HonoursPage() {
   useDidShow(() => setNow(Date.now()))
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       <HonoursTab
         now={now}
         onOpenHonour={(id) => openPage(withQuery(ROUTES.honourDetail, { id }))}
         onOpenEvent={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))}
         onPublish={user.role === 'organiser' ? () => openPage(ROUTES.organiserHonourForm) : undefined}
       />
-    </View>
+    </Page>
   )
 }

@@ -4,12 +4,13 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { goToLogin } from '@/features/auth/lib/login-redirect'
 import { signOut } from '@/features/auth/session-actions'
 import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 import { Badge } from '@/shared/ui/badge'
 
-/** 我的: profile, 消息, my sign-ups, 出勤记录, 我的荣誉, 考核, and 退出登录. */
+/** 我的: profile, 消息, 设置 (大字模式), my sign-ups, 出勤记录, 我的荣誉, 考核, and 退出登录. */
 export default function MePage() {
   const user = useRequireSession()
   const unread = useUnreadCount()
@@ -21,7 +22,7 @@ export default function MePage() {
     goToLogin(null)
   }
   return (
-    <View className='zs-page'>
+    <Page>
       <View className='zs-card'>
         <Text className='zs-title'>{user.name}</Text>
         <Text className='zs-muted' style={{ display: 'block' }}>
@@ -30,10 +31,13 @@ export default function MePage() {
         </Text>
         <Text className='zs-muted'>手机号 {user.phone}</Text>
       </View>
-      <View className='zs-card'>
+      <View className='zs-card' style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
         <AppButton block variant='secondary' onTap={() => openPage(ROUTES.notifications)}>
           消息
           <Badge count={unread} />
+        </AppButton>
+        <AppButton block variant='secondary' onTap={() => openPage(ROUTES.settings)}>
+          设置（大字模式）
         </AppButton>
       </View>
       <View className='zs-card'>
@@ -61,6 +65,6 @@ export default function MePage() {
       <AppButton block variant='danger' onTap={() => void logout()}>
         退出登录
       </AppButton>
-    </View>
+    </Page>
   )
 }

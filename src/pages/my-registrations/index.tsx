@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { MyRegistrations } from '@/features/events/components/my-registrations'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
@@ -9,8 +9,8 @@ export default function MyRegistrationsPage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       <MyRegistrations onOpen={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} onBrowse={() => openPage(ROUTES.events)} />
-    </View>
+    </Page>
   )
 }

@@ -24,6 +24,7 @@ export const ROUTES = {
   organiserHonourForm: '/packages/organiser/pages/honour-form/index',
   honourDetail: '/packages/common/pages/honour-detail/index',
   notifications: '/packages/common/pages/notifications/index',
+  settings: '/packages/common/pages/settings/index',
 } as const
 
 /** The tab pages: reached with switchTab, which takes no query string. */

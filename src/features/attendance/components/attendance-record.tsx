@@ -9,6 +9,7 @@ import { formatDateTime, inChina } from '@/shared/lib/dates'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { useTextScale } from '@/stores/settings-store'
 import { getMyAttendance } from '../api/get-my-attendance'
 import { useFillHeight } from '../hooks/use-fill-height'
 import {
@@ -25,6 +26,8 @@ import './attendance.css'
 
 // Every row has this height in design px (card + gap), as the virtual list needs a fixed one.
 const ROW_DESIGN_HEIGHT = 116
+// 大字模式 adds one line to the row: at 1.4× the tags and 学时 of its head wrap to two lines.
+const LARGE_EXTRA_LINE = 24
 const LIST_ID = 'at-record-list'
 
 type LoadState =
@@ -122,6 +125,8 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
 
   const records = useMemo(() => (state.status === 'ready' ? sortRecords(state.data.records) : []), [state])
   const scale = useMemo(() => designScale(), [])
+  // Rows are laid out in CSS sizes × --zs-scale: 大字模式 makes them 1.4× taller too.
+  const textScale = useTextScale()
   const listHeight = useFillHeight(LIST_ID, Math.round(8 * scale), [state.status, records.length, Boolean(state.status === 'ready' && state.staleError)])
 
   return (
@@ -150,7 +155,7 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
                   style={{ width: '100%' }}
                   itemData={records}
                   itemCount={records.length}
-                  itemSize={Math.round(ROW_DESIGN_HEIGHT * scale)}
+                  itemSize={Math.round((ROW_DESIGN_HEIGHT * textScale + (textScale > 1 ? LARGE_EXTRA_LINE : 0)) * scale)}
                   item={RecordRow}
                   overscanCount={4}
                 />

@@ -9,6 +9,7 @@ import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '../api/export-roster'
 import { useRoster } from '../hooks/use-roster'
 import { csvFileName } from '../lib/download-error'
@@ -80,10 +81,12 @@ export function Roster({ eventId }: { eventId: string }) {
 
   const rows = useMemo(() => filterRoster(roster.rows, status, attendance), [roster.rows, status, attendance])
   const counts = useMemo(() => rosterCounts(roster.rows), [roster.rows])
+  // Rows are laid out in CSS sizes × --zs-scale: 大字模式 makes them 1.4× taller too.
+  const textScale = useTextScale()
   const viewport = useMemo(() => {
     const info = Taro.getWindowInfo()
-    return { width: info.windowWidth || 375, height: info.windowHeight || 640, itemSize: Math.round(ROW_HEIGHT * pxScale()) }
-  }, [])
+    return { width: info.windowWidth || 375, height: info.windowHeight || 640, itemSize: Math.round(ROW_HEIGHT * pxScale() * textScale) }
+  }, [textScale])
   const context = useMemo(() => ({ onSelect: setSelected, eventStart: roster.event?.startAt }), [roster.event?.startAt])
   const selectedRow = selected ? roster.rows.find((r) => r.user.id === selected) : undefined
 

@@ -9,6 +9,7 @@ import type { Assessment, RankingRow } from '@/api/contract/score'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { useTextScale } from '@/stores/settings-store'
 import { getAssessment } from '../api/get-assessment'
 import { pxScale } from '../lib/px-scale'
 import { formatScore, recentYears } from '../lib/year-options'
@@ -42,12 +43,14 @@ export function AssessmentRanking() {
   const [years] = useState(recentYears)
   const [year, setYear] = useState(years[0].value)
   const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; data?: Assessment; error?: string }>({ status: 'loading' })
+  // Rows are laid out in CSS sizes × --zs-scale: 大字模式 makes them 1.4× taller too.
+  const textScale = useTextScale()
   const viewport = useMemo(() => {
     const info = Taro.getWindowInfo()
     const scale = pxScale()
     // The page's padding (12 design px each side) is outside the list; a numeric width spares a DOM measure.
-    return { width: (info.windowWidth || 375) - 24 * scale, height: Math.max(320, (info.windowHeight || 640) * 0.7), itemSize: Math.round(ROW_HEIGHT * scale) }
-  }, [])
+    return { width: (info.windowWidth || 375) - 24 * scale, height: Math.max(320, (info.windowHeight || 640) * 0.7), itemSize: Math.round(ROW_HEIGHT * scale * textScale) }
+  }, [textScale])
 
   const load = useCallback(async (y: string) => {
     setState({ status: 'loading' })

@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { HonourDetail } from '@/features/honours/components/honour-detail'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -13,12 +13,12 @@ export default function HonourDetailPage() {
   const id = params.id ?? ''
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       {/^[\w-]{1,64}$/.test(id) ? (
         <HonourDetail id={id} />
       ) : (
         <EmptyState title='链接有误，找不到这项荣誉' hint='请回到荣誉墙重新打开。' actionText='去荣誉墙' onAction={() => openPage(ROUTES.honours)} />
       )}
-    </View>
+    </Page>
   )
 }

@@ -1,14 +1,14 @@
-import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { NotificationList } from '@/features/notifications/components/notification-list'
+import { Page } from '@/features/settings/components/page'
 
 /** 消息: the signed-in user's notifications. */
 export default function NotificationsPage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       <NotificationList />
-    </View>
+    </Page>
   )
 }

@@ -1,14 +1,14 @@
-import { View } from '@tarojs/components'
 import { AssessmentRanking } from '@/features/scores/components/assessment-ranking'
 import { OrganiserOnly } from '../../organiser-only'
+import { Page } from '@/features/settings/components/page'
 
 /** 年度考核: the ranking, its parts and formula, and the bottom rows flagged for 审计+巡察. */
 export default function AssessmentPage() {
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         <AssessmentRanking />
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ReviewDetail } from '@/features/commitments/components/review-detail'
+import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -11,13 +11,13 @@ export default function CommitmentDetailPage() {
   const { params } = useRouter()
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         {isEventId(params.id) ? (
           <ReviewDetail id={params.id} />
         ) : (
           <EmptyState title='链接有误，找不到这份承诺' hint='请回到承诺审核重新打开。' actionText='去承诺审核' onAction={() => replacePage(ROUTES.organiserCommitments)} />
         )}
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

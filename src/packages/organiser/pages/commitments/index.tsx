@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ReviewList } from '@/features/commitments/components/review-list'
 import { chinaYear } from '@/features/commitments/lib/china-date'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'
@@ -11,9 +11,9 @@ export default function OrganiserCommitmentsPage() {
   const [year] = useState(() => chinaYear())
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         <ReviewList year={year} onOpen={(id) => openPage(withQuery(ROUTES.organiserCommitmentDetail, { id }))} />
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EventForm } from '@/features/event-admin/components/event-form'
+import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -23,7 +23,7 @@ export default function EventFormPage() {
   }, [editing])
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         {editing && !isEventId(id) ? (
           <EmptyState title='链接有误，找不到这个活动' hint='请回到活动管理重新打开。' actionText='去活动管理' onAction={() => replacePage(ROUTES.organiserEvents)} />
         ) : (
@@ -35,7 +35,7 @@ export default function EventFormPage() {
             }}
           />
         )}
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

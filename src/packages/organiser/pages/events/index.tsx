@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components'
 import { OrganiserEvents } from '@/features/event-admin/components/organiser-events'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'
@@ -8,14 +8,14 @@ import { OrganiserOnly } from '../../organiser-only'
 export default function OrganiserEventsPage() {
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         <OrganiserEvents
           onCreate={() => openPage(ROUTES.organiserEventForm)}
           onEdit={(id) => openPage(withQuery(ROUTES.organiserEventForm, { id }))}
           onRoster={(id) => openPage(withQuery(ROUTES.organiserRoster, { id }))}
           onCheckinCode={(id) => openPage(withQuery(ROUTES.organiserCheckinCode, { id }))}
         />
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { HonourForm } from '@/features/honours/components/honour-form'
+import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'
@@ -10,9 +10,9 @@ export default function HonourFormPage() {
   const [thisYear] = useState(() => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear())
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         <HonourForm thisYear={thisYear} onDone={(honour) => replacePage(withQuery(ROUTES.honourDetail, { id: honour.id }))} />
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

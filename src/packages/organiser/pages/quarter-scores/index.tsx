@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components'
 import { QuarterScores } from '@/features/scores/components/quarter-scores'
+import { Page } from '@/features/settings/components/page'
 import { useSessionStore } from '@/stores/session-store'
 import { OrganiserOnly } from '../../organiser-only'
 
@@ -8,9 +8,9 @@ export default function QuarterScoresPage() {
   const town = useSessionStore((s) => s.user?.town)
   return (
     <OrganiserOnly>
-      <View className='zs-page'>
+      <Page>
         <QuarterScores defaultTown={town} />
-      </View>
+      </Page>
     </OrganiserOnly>
   )
 }

@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Roster } from '@/features/event-admin/components/roster'
+import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -12,11 +12,13 @@ export default function RosterPage() {
   return (
     <OrganiserOnly>
       {isEventId(params.id) ? (
-        <Roster eventId={params.id} />
+        <Page bare>
+          <Roster eventId={params.id} />
+        </Page>
       ) : (
-        <View className='zs-page'>
+        <Page>
           <EmptyState title='链接有误，找不到这个活动' hint='请回到活动管理重新打开。' actionText='去活动管理' onAction={() => replacePage(ROUTES.organiserEvents)} />
-        </View>
+        </Page>
       )}
     </OrganiserOnly>
   )

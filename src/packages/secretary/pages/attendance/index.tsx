@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
@@ -9,8 +9,8 @@ export default function AttendancePage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page at-page'>
+    <Page className='at-page'>
       <AttendanceRecord onOpenEvent={(id) => openPage(withQuery(ROUTES.eventDetail, { id }))} />
-    </View>
+    </Page>
   )
 }

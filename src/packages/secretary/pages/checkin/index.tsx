@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
+import { Page } from '@/features/settings/components/page'
 import { openPage, replacePage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -18,12 +18,12 @@ export default function CheckinPage() {
     else replacePage(withQuery(ROUTES.eventDetail, { id }))
   }
   return (
-    <View className='zs-page'>
+    <Page>
       {/^[\w-]{1,64}$/.test(id) ? (
         <CheckinScreen eventId={id} onBack={backToEvent} onOpenRecord={() => openPage(ROUTES.attendance)} />
       ) : (
         <EmptyState title='链接有误，找不到要签到的活动' hint='请回到活动列表，打开活动后再点“签到”。' actionText='去活动列表' onAction={() => openPage(ROUTES.events)} />
       )}
-    </View>
+    </Page>
   )
 }

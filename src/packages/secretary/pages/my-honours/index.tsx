@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { MyHonours } from '@/features/honours/components/my-honours'
+import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 
@@ -9,8 +9,8 @@ export default function MyHonoursPage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       <MyHonours onOpen={(id) => openPage(withQuery(ROUTES.honourDetail, { id }))} onBrowse={() => openPage(ROUTES.honours)} />
-    </View>
+    </Page>
   )
 }

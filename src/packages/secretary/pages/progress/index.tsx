@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { chinaYear } from '@/features/commitments/lib/china-date'
 import { ProgressForm } from '@/features/commitments/components/progress-form'
+import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'
@@ -22,12 +22,12 @@ export default function ProgressPage() {
   const quarter = Number(params.quarter) || undefined
   const itemId = params.itemId && /^[\w-]{1,64}$/.test(params.itemId) ? params.itemId : null
   return (
-    <View className='zs-page'>
+    <Page>
       {itemId ? (
         <ProgressForm user={user} year={year} itemId={itemId} quarter={quarter} onDone={backToSheet} />
       ) : (
         <EmptyState title='链接有误，找不到这项承诺' hint='请回到承诺页重新打开。' actionText='去承诺页' onAction={() => replacePage(ROUTES.commitments)} />
       )}
-    </View>
+    </Page>
   )
 }

@@ -1,14 +1,14 @@
-import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { MyScores } from '@/features/scores/components/my-scores'
+import { Page } from '@/features/settings/components/page'
 
 /** 考核 page (我的 → 考核): quarterly scores and the year-end assessment. */
 export default function ScoresPage() {
   const user = useRequireSession()
   if (!user) return null
   return (
-    <View className='zs-page'>
+    <Page>
       <MyScores />
-    </View>
+    </Page>
   )
 }

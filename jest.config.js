@@ -41,6 +41,8 @@ const shared = {
 
 // Jest: `node` runs api/unit/contract tests, `dom` renders components in jsdom.
 module.exports = {
+  // jsdom renders of the longer forms take 2–4 s on a 2-core machine; 5 s timed out under load.
+  testTimeout: 20_000,
   projects: [
     {
       ...shared,

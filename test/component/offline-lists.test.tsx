@@ -3,6 +3,10 @@ import { ApiError, staleMessage } from '@/api/api-error'
 import type { MyAttendance } from '@/api/contract/attendance'
 import { getMyAttendance } from '@/features/attendance/api/get-my-attendance'
 import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
+import { getEquinox } from '@/features/dashboard/api/get-equinox'
+import { getMyCommitment } from '@/features/dashboard/api/get-my-commitment'
+import { getMyUpcomingEvents } from '@/features/dashboard/api/get-my-upcoming-events'
+import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
 import { getEvents } from '@/features/events/api/get-events'
 import { EventList } from '@/features/events/components/event-list'
 import { MyRegistrations } from '@/features/events/components/my-registrations'
@@ -15,9 +19,15 @@ import { firePageEvent } from '../setup/taro-shim'
 jest.mock('@/features/events/api/get-events')
 jest.mock('@/features/attendance/api/get-my-attendance')
 jest.mock('@/features/notifications/api/get-notifications')
+jest.mock('@/features/dashboard/api/get-my-upcoming-events')
+jest.mock('@/features/dashboard/api/get-my-commitment')
+jest.mock('@/features/dashboard/api/get-equinox')
 const mockedGetEvents = jest.mocked(getEvents)
 const mockedGetMyAttendance = jest.mocked(getMyAttendance)
 const mockedGetNotifications = jest.mocked(getNotifications)
+const mockedMyUpcoming = jest.mocked(getMyUpcomingEvents)
+const mockedDashCommitment = jest.mocked(getMyCommitment)
+const mockedEquinox = jest.mocked(getEquinox)
 
 const OFFLINE = /离线：显示的是上次加载的内容/
 const eventsPage = (items: ReturnType<typeof createEvent>[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
@@ -111,5 +121,20 @@ describe('lists when a refresh fails on the network', () => {
     await act(async () => firePageEvent('pullDownRefresh'))
     expect(await screen.findByText(OFFLINE)).toBeTruthy()
     expect(screen.getByText('候补转正')).toBeTruthy()
+  })
+
+  it('should keep the 首页 cards (我的报名) under a 离线 notice when their refresh on showing again fails, instead of 加载失败', async () => {
+    mockedMyUpcoming.mockResolvedValueOnce(eventsPage([mine])).mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(eventsPage([mine]))
+    mockedDashCommitment.mockResolvedValue(null)
+    mockedEquinox.mockResolvedValue('2027-03-21')
+    render(<SecretaryDashboard now={Date.now()} unread={0} />)
+    await screen.findByText('强村讲堂：我报名的那一讲')
+    await act(async () => firePageEvent('show'))
+    expect(await screen.findByText(OFFLINE)).toBeTruthy()
+    expect(screen.queryByText('加载失败')).toBeNull()
+    expect(screen.getByText('强村讲堂：我报名的那一讲')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    await waitFor(() => expect(screen.queryByText(OFFLINE)).toBeNull())
+    expect(screen.getByText('强村讲堂：我报名的那一讲')).toBeTruthy()
   })
 })

@@ -83,6 +83,13 @@ async function back(page: Page): Promise<void> {
   await expect(page.locator('.taro_page:visible')).toHaveCount(1)
 }
 
+/** Opens an app route by URL once Taro's page transition has ended (a hash change mid-transition can leave a blank page). */
+async function openRoute(page: Page, hash: string): Promise<void> {
+  await expect(page.locator('.taro_page:visible')).toHaveCount(1)
+  await page.goto(hash)
+  await expect(page.locator('.taro_page:visible')).toHaveCount(1)
+}
+
 function report(figure: string, value: string | number): void {
   console.log(`[weak-network] ${figure}: ${value}`)
 }
@@ -126,7 +133,7 @@ test('报名 on Slow 3G whose answers are lost shows 网络连接失败 with 重
   test.setTimeout(120_000)
   await loginAs(page, '13800000003')
   const me = await apiLogin(page.request, '13800000003')
-  await page.goto('/#/pages/event-detail/index?id=evt-lecture-open')
+  await openRoute(page, '/#/pages/event-detail/index?id=evt-lecture-open')
   await expect(visibleText(page, LECTURE)).toBeVisible()
 
   const keys = captureKeys(page, /^\/api\/events\/evt-lecture-open\/registration$/)
@@ -168,7 +175,8 @@ test('签到 on Slow 3G whose answers are lost shows 网络连接失败 with 重
   expect(codeAnswer.status()).toBe(200)
   const { code } = await codeAnswer.json()
 
-  await page.goto('/#/pages/event-detail/index?id=evt-field-today')
+  await openRoute(page, '/#/pages/event-detail/index?id=evt-field-today')
+  await expect(visibleText(page, '现场拉练：汉旺镇武都村集体经济项目观摩')).toBeVisible()
   await tap(page, '签到')
   await page.locator('input[placeholder="6 位签到码"]').fill(code)
 
@@ -289,7 +297,7 @@ test('活动, 我的报名, 首页 and 出勤记录 keep their last rows with a 
 
   // 出勤记录.
   const past = '强村讲堂：农村集体经济组织财务管理'
-  await page.goto('/#/packages/secretary/pages/attendance/index')
+  await openRoute(page, '/#/packages/secretary/pages/attendance/index')
   await expect(visibleText(page, past)).toBeVisible()
   await tap(page, past)
   await expect(page.getByText('活动介绍').filter({ visible: true })).toBeVisible()

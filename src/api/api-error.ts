@@ -75,3 +75,17 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   return new ApiError({ kind: 'parse', message: error instanceof Error ? error.message : PARSE_MESSAGE })
 }
+
+const OFFLINE_STALE_MESSAGE = '离线：显示的是上次加载的内容。联网后点“重试”。'
+const SLOW_STALE_MESSAGE = '网络太慢，没有刷新成功：显示的是上次加载的内容。到信号好的地方后点“重试”。'
+
+/**
+ * What a list says above the rows it kept when a refresh failed: 离线 when the phone could not reach the
+ * server, 网络太慢 on a timeout, otherwise the error's own message.
+ */
+export function staleMessage(error: unknown): string {
+  const apiError = toApiError(error)
+  if (apiError.kind === 'network') return OFFLINE_STALE_MESSAGE
+  if (apiError.kind === 'timeout') return SLOW_STALE_MESSAGE
+  return apiError.message
+}

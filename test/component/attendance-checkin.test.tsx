@@ -142,6 +142,28 @@ describe('CheckinScreen', () => {
     expect(mockedGetLocation).toHaveBeenCalledTimes(1)
   })
 
+  it('should offer 重试 under a check-in that failed on the network, and retry with the same key and body', async () => {
+    mockedCheckIn.mockRejectedValueOnce(new ApiError({ kind: 'timeout' })).mockResolvedValueOnce(result('present'))
+    await renderScreen()
+    typeCode('123456')
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText(/点“重试”/)).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('已签到')).toBeTruthy()
+    expect(mockedCheckIn).toHaveBeenCalledTimes(2)
+    expect(mockedCheckIn.mock.calls[1][2]).toBe(mockedCheckIn.mock.calls[0][2])
+    expect(mockedCheckIn.mock.calls[1][1]).toEqual(mockedCheckIn.mock.calls[0][1])
+  })
+
+  it('should offer no 重试 after a wrong code', async () => {
+    mockedCheckIn.mockRejectedValueOnce(httpError(400, 'CHECKIN_CODE_INVALID'))
+    await renderScreen()
+    typeCode('123456')
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText(/签到码不正确/)).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+  })
+
   it('should send one request however often 签到 is tapped', async () => {
     let answer: (r: CheckinResult) => void = () => {}
     mockedCheckIn.mockImplementation(() => new Promise((resolve) => (answer = resolve)))

@@ -126,7 +126,7 @@ describe('AttendanceRecord', () => {
     render(<AttendanceRecord />)
     await screen.findByText('75%')
     await act(async () => firePageEvent('pullDownRefresh'))
-    expect(await screen.findByText(/请求超时/)).toBeTruthy()
+    expect(await screen.findByText(/网络太慢，没有刷新成功：显示的是上次加载的内容/)).toBeTruthy()
     expect(screen.getByText('75%')).toBeTruthy()
     expect(mockedGetMyAttendance).toHaveBeenCalledTimes(2)
   })

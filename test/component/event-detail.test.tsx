@@ -77,6 +77,28 @@ describe('EventDetail', () => {
     expect(mockedRegister.mock.calls[1][1]).toBe(mockedRegister.mock.calls[0][1])
   })
 
+  it('should offer 重试 under a sign-up that failed on the network, as its message says, and retry with the same key', async () => {
+    mockedGetEvent.mockResolvedValue(createEvent())
+    mockedRegister.mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(registration())
+    render(<EventDetail id='evt-1' />)
+    fireEvent.click(await screen.findByText('报名'))
+    expect(await screen.findByText(/点“重试”/)).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('已报名，请按时参加')).toBeTruthy()
+    expect(mockedRegister).toHaveBeenCalledTimes(2)
+    expect(mockedRegister.mock.calls[1][1]).toBe(mockedRegister.mock.calls[0][1])
+    expect(screen.queryByText('重试')).toBeNull()
+  })
+
+  it('should offer no 重试 when the server refused the sign-up for good', async () => {
+    mockedGetEvent.mockResolvedValue(createEvent())
+    mockedRegister.mockRejectedValueOnce(new ApiError({ kind: 'http', status: 409, code: 'SIGNUP_CLOSED' }))
+    render(<EventDetail id='evt-1' />)
+    fireEvent.click(await screen.findByText('报名'))
+    expect(await screen.findByText(/报名已截止或活动已取消/)).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+  })
+
   it('should show 候补第 N 位 for a waitlisted secretary', async () => {
     mockedGetEvent.mockResolvedValue(
       createEvent({ registeredCount: 30, waitlistCount: 3, myRegistration: registration({ status: 'waitlisted', waitlistPosition: 2 }) }),

@@ -68,7 +68,7 @@ describe('EventList', () => {
     render(<EventList onOpen={jest.fn()} />)
     await screen.findByText('剩余 18 个名额')
     await act(async () => firePageEvent('pullDownRefresh'))
-    expect(await screen.findByText(/请求超时/)).toBeTruthy()
+    expect(await screen.findByText(/网络太慢，没有刷新成功：显示的是上次加载的内容/)).toBeTruthy()
     expect(screen.getByText('剩余 18 个名额')).toBeTruthy()
     expect(mockedGetEvents).toHaveBeenCalledTimes(2)
   })

@@ -6,6 +6,8 @@ export type Loaded<T> = {
   data?: T
   /** Chinese message of the failure (API calls reject with ApiError, whose message says what to do). */
   error?: string
+  /** What the failed load rejected with (an ApiError from the API), to tell 离线 from other failures. */
+  failure?: unknown
   /** Loads again; the data already shown stays until the new answer arrives. */
   reload: () => Promise<void>
 }
@@ -28,7 +30,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
       (failure: unknown) => {
         if (mine !== ticket.current) return
         const error = failure instanceof Error && failure.message ? failure.message : '加载失败，请稍后重试。'
-        setState((s) => ({ status: 'error', data: s.data, error }))
+        setState((s) => ({ status: 'error', data: s.data, error, failure }))
       },
     )
   }, [])

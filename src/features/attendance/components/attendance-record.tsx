@@ -1,12 +1,13 @@
 import { VirtualList } from '@tarojs/components-advanced'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { toApiError } from '@/api/api-error'
+import { staleMessage, toApiError } from '@/api/api-error'
 import type { AttendanceRecord as RecordItem, AttendanceSummary, MyAttendance } from '@/api/contract/attendance'
 import { EVENT_TYPE_LABELS } from '@/api/contract/event'
 import { formatDateTime, inChina } from '@/shared/lib/dates'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { useTextScale } from '@/stores/settings-store'
@@ -109,9 +110,8 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
       if (ticket === request.current) setState({ status: 'ready', data })
     } catch (failure) {
       if (ticket !== request.current) return
-      const message = toApiError(failure).message
-      // A failed refresh keeps the record on screen and says why it may be out of date.
-      setState((s) => (s.status === 'ready' ? { ...s, staleError: message } : { status: 'error', error: message }))
+      // A failed refresh keeps the record on screen and says why it may be out of date (离线 without a connection).
+      setState((s) => (s.status === 'ready' ? { ...s, staleError: staleMessage(failure) } : { status: 'error', error: toApiError(failure).message }))
     }
   }, [year])
 
@@ -121,6 +121,12 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
   }, [load])
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
+  })
+  // Back from an event's page: refresh quietly; the record stays if that fails.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
   })
 
   const records = useMemo(() => (state.status === 'ready' ? sortRecords(state.data.records) : []), [state])
@@ -136,7 +142,7 @@ export function AttendanceRecord({ onOpenEvent }: { onOpenEvent?: (eventId: stri
       {state.status === 'error' ? <ErrorState message={state.error} onRetry={() => void load()} /> : null}
       {state.status === 'ready' ? (
         <View>
-          {state.staleError ? <Text className='zs-stale'>{state.staleError}</Text> : null}
+          {state.staleError ? <StaleNotice message={state.staleError} onRetry={() => void load()} /> : null}
           {records.length === 0 ? (
             <EmptyState
               title={year === years[0] ? '今年还没有出勤记录' : `${year}年没有出勤记录`}

@@ -67,6 +67,8 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
   const [loadError, setLoadError] = useState<string | null>(null)
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
+  // A failure a retry can fix (no answer, timeout, 5xx): 重试 sends the same code with the same key.
+  const [retriable, setRetriable] = useState(false)
   const [focused, setFocused] = useState(true)
   const [result, setResult] = useState<CheckinResult | null>(null)
 
@@ -91,6 +93,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
 
   const submit = async (value: string) => {
     setError(null)
+    setRetriable(false)
     const parsed = checkinBodySchema.shape.code.safeParse(value)
     if (!parsed.success) {
       setError('签到码是 6 位数字，请输入完整后再点“签到”。')
@@ -102,6 +105,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
     } catch (failure) {
       const apiError = toApiError(failure)
       setError(apiError.message)
+      setRetriable(apiError.retriable)
       // A wrong or expired code: leave it in place and put the cursor back for the corrected one.
       if (apiError.code === 'CHECKIN_CODE_INVALID') refocus()
     }
@@ -159,6 +163,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
             onInput={(e) => {
               setCode(e.detail.value.replace(/\D/g, '').slice(0, 6))
               if (error) setError(null)
+              setRetriable(false)
             }}
             onBlur={() => setFocused(false)}
             onConfirm={() => void submit(code)}
@@ -166,6 +171,11 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
           {error ? (
             <View className='at-checkin__error' role='alert'>
               {error}
+              {retriable ? (
+                <AppButton small variant='secondary' loading={Boolean(phase)} onTap={() => void submit(code)}>
+                  重试
+                </AppButton>
+              ) : null}
             </View>
           ) : null}
           {phase ? <Text className='at-checkin__phase'>{phase === 'locating' ? '正在确认您的位置，最多 5 秒…' : '正在签到…'}</Text> : null}

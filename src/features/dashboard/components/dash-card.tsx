@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { staleMessage } from '@/api/api-error'
 import type { Loaded } from '@/shared/hooks/use-load'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 
-/** A 首页 card: a title, and its content once loaded (skeleton while loading, error with 重试). */
+/** A 首页 card: a title, and its content once loaded (skeleton while loading, error with 重试, kept content when a refresh fails). */
 export function DashCard<T>({
   title,
   loaded,
@@ -17,7 +19,15 @@ export function DashCard<T>({
 }) {
   let body: ReactNode
   if (!loaded) body = children(undefined as T)
-  else if (loaded.status === 'error') body = <ErrorState message={loaded.error ?? ''} onRetry={() => void loaded.reload()} />
+  else if (loaded.status === 'error' && loaded.data !== undefined) {
+    // A refresh failed: keep what was shown, and say why it may be old (离线 without a connection).
+    body = (
+      <View>
+        <StaleNotice message={staleMessage(loaded.failure)} onRetry={() => void loaded.reload()} />
+        {children(loaded.data)}
+      </View>
+    )
+  } else if (loaded.status === 'error') body = <ErrorState message={loaded.error ?? ''} onRetry={() => void loaded.reload()} />
   else if (loaded.status === 'loading' && loaded.data === undefined) body = <LoadingState rows={1} label={`正在加载${title}…`} />
   else body = children(loaded.data as T)
   return (

@@ -1,11 +1,12 @@
 import { Input, Text, View } from '@tarojs/components'
-import { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { EventType, EventWhen } from '@/api/contract/event'
 import { EVENT_TYPE_LABELS } from '@/api/contract/event'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { useEventsStore } from '../events-store'
 import { useEventList } from '../hooks/use-event-list'
@@ -29,8 +30,14 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
   const [q, setQ] = useState('')
   const list = useEventList({ type: type === 'all' ? undefined : type, when, q })
   const byId = useEventsStore((s) => s.byId)
+  const shown = useRef(false)
   const now = Date.now()
 
+  // Back from a detail page (a sign-up changes seats): refresh quietly; the rows stay if it fails.
+  useDidShow(() => {
+    if (shown.current) void list.refresh()
+    shown.current = true
+  })
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })
@@ -71,7 +78,7 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
       ) : null}
       {list.status === 'ready' ? (
         <View>
-          {list.staleError ? <Text className='zs-stale'>{list.staleError}</Text> : null}
+          {list.staleError ? <StaleNotice message={list.staleError} onRetry={() => void list.refresh()} /> : null}
           {list.ids.map((id) => (byId[id] ? <EventCard key={id} event={byId[id]} now={now} onOpen={onOpen} /> : null))}
           <View className='ev-more'>
             {list.hasMore ? (

@@ -3,6 +3,7 @@ import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import { useRef } from 'react'
 import { AppButton } from '@/shared/ui/app-button'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { useEventsStore } from '../events-store'
 import { useEventList } from '../hooks/use-event-list'
@@ -32,11 +33,19 @@ export function MyRegistrations({ onOpen, onBrowse, limit }: { onOpen: (id: stri
     .map((id) => byId[id])
     .filter((e) => e && (e.myRegistration?.status === 'registered' || e.myRegistration?.status === 'waitlisted'))
     .slice(0, limit)
+  // A refresh that failed keeps the rows; the notice says so (离线) and offers 重试.
+  const stale = list.staleError ? <StaleNotice message={list.staleError} onRetry={() => void list.refresh()} /> : null
   if (events.length === 0) {
-    return <EmptyState title='您还没有报名的活动' hint='到“活动”里看看近期的强村讲堂和技能比武。' actionText='去看看活动' onAction={onBrowse} />
+    return (
+      <View>
+        {stale}
+        <EmptyState title='您还没有报名的活动' hint='到“活动”里看看近期的强村讲堂和技能比武。' actionText='去看看活动' onAction={onBrowse} />
+      </View>
+    )
   }
   return (
     <View>
+      {stale}
       {events.map((event) => (
         <EventCard key={event.id} event={event} now={now} onOpen={onOpen} />
       ))}

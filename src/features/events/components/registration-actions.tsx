@@ -31,18 +31,24 @@ export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, le
   const [choosing, setChoosing] = useState(false)
   const [items, setItems] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
+  // After a network failure: the same action again (its Idempotency-Key is kept by the store).
+  const [retry, setRetry] = useState<(() => void) | null>(null)
   const [leaving, setLeaving] = useState(false)
   const state = signupState(event, now)
   const isContest = event.type === 'contest' && (event.contestItems?.length ?? 0) > 0
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setError(null)
+    setRetry(null)
     try {
       await action()
       setChoosing(false)
       void Taro.showToast({ title: done, icon: 'success' })
     } catch (failure) {
-      setError(toApiError(failure).message)
+      const apiError = toApiError(failure)
+      setError(apiError.message)
+      // The network message says 点“重试”: offer it for every failure a retry can fix.
+      if (apiError.retriable) setRetry(() => () => void run(action, done))
     }
   }
 
@@ -179,6 +185,11 @@ export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, le
       {error ? (
         <View className='ev-actions__error' role='alert'>
           {error}
+          {retry ? (
+            <AppButton small variant='secondary' loading={busy} onTap={retry}>
+              重试
+            </AppButton>
+          ) : null}
         </View>
       ) : null}
       {main}

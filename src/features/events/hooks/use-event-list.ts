@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { toApiError } from '@/api/api-error'
+import { staleMessage, toApiError } from '@/api/api-error'
 import { getEvents, type EventFilters } from '../api/get-events'
 import { useEventsStore } from '../events-store'
 
@@ -14,7 +14,7 @@ export type EventListState = {
   /** Why the first page failed. */
   error?: string
   loadingMore: boolean
-  /** Why a refresh or the next page failed while older rows stay visible. */
+  /** Why a refresh or the next page failed while older rows stay visible (离线 on a network failure). */
   staleError?: string
 }
 
@@ -47,11 +47,11 @@ export function useEventList(filters: Omit<EventFilters, 'page' | 'pageSize'>) {
         }))
       } catch (failure) {
         if (ticket !== request.current) return
-        const message = toApiError(failure).message
+        // Rows already shown stay, under a notice that says why (离线 when there was no connection).
         setState((s) =>
           s.ids.length && s.status === 'ready'
-            ? { ...s, loadingMore: false, staleError: message }
-            : { ...s, status: 'error', error: message, loadingMore: false },
+            ? { ...s, loadingMore: false, staleError: staleMessage(failure) }
+            : { ...s, status: 'error', error: toApiError(failure).message, loadingMore: false },
         )
       }
     },

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { toApiError } from '@/api/api-error'
+import { staleMessage, toApiError } from '@/api/api-error'
 import type { Notification } from '@/api/contract/notification'
 import { formatDateTime } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
@@ -46,7 +46,8 @@ export function NotificationList() {
         if (mine !== ticket.current) return
         const error = toApiError(failure).message
         setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : { ...s, status: 'error', error, loadingMore: false }))
-        setNotice(error)
+        // Shown above the messages kept from the last load: 离线 when there was no connection.
+        setNotice(staleMessage(failure))
       }
     },
     [setUnread],

@@ -153,6 +153,10 @@ export const eventRoutes: Route[] = [
       if (now >= event.startAt) {
         throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '活动已经开始，不能再取消报名；如不能参加请联系组织者')
       }
+      // Checked in (from 30 minutes before the start): present at the venue, so the seat is no longer given away.
+      if (record.attendance === 'present' || record.attendance === 'late') {
+        throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '您已签到，不能再取消报名；如需离开请联系组织者')
+      }
       const freedSeat = holdsSeat(record)
       record.status = 'cancelled'
       const answer = registrationView(db, record, event, now)

@@ -131,6 +131,15 @@ describe('POST /events/:id/checkin', () => {
     })
   })
 
+  it('should refuse to cancel the sign-up once checked in, keeping the seat and the check-in', async () => {
+    expect((await checkinAt(event.startAt - 20 * MINUTE)).status).toBe(200)
+    const res = await api.call('DELETE', `/events/${event.id}/registration`, { token: secretary })
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('TOO_LATE_TO_CANCEL')
+    const mine = await api.call('GET', `/events/${event.id}`, { token: secretary })
+    expect(mine.body.myRegistration).toMatchObject({ status: 'registered', attendance: 'present' })
+  })
+
   describe('the rotating code', () => {
     it('should accept the current code', async () => {
       expect((await checkinAt(event.startAt)).status).toBe(200)

@@ -105,6 +105,9 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
     if (p.status === 'none' || p.status === 'cancelled') {
       expect(res.status).toBe(409)
       expect(res.body.error.code).toBe('NOT_REGISTERED')
+    } else if (p.checkedIn) {
+      expect(res.status).toBe(409)
+      expect(res.body.error.code).toBe('TOO_LATE_TO_CANCEL')
     } else {
       expect(res.status).toBe(200)
       const freed = p.status === 'registered' && !p.leave

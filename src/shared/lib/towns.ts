@@ -1,4 +1,4 @@
-/** The 14 towns and streets (镇、街道) of Mianzhu, in the order the city lists them (pickers of the review screens). */
+/** The 14 towns and streets (镇、街道) of Mianzhu, in the order the city lists them: event audiences and the review screens pick from these. */
 export const MIANZHU_TOWNS = [
   '剑南街道',
   '孝德镇',

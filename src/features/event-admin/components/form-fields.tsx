@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { AppButton } from '@/shared/ui/app-button'
 import { canChooseLocation, chooseLocation } from '../lib/choose-location'
 import type { PickedPlace } from '../lib/picked-place'
-import { MIANZHU_TOWNS } from '../lib/towns'
+import { MIANZHU_TOWNS } from '@/shared/lib/towns'
 
 /** A labelled form field with its hint and its error underneath. */
 export function Field({

@@ -47,7 +47,7 @@ export function LeaveForm({ eventId, onDone, onCancel }: { eventId: string; onDo
       <View className='zs-field'>
         <Text className='zs-field__label'>请假理由</Text>
         <Textarea
-          className='at-leave__input'
+          className='zs-textarea at-leave__input'
           value={reason}
           maxlength={REASON_MAX}
           placeholder='例如：村里防汛值班，无法参加'

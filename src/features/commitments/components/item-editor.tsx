@@ -69,7 +69,7 @@ export function ItemEditor({
       <View className='zs-field'>
         <Text className='zs-field__label'>可衡量的目标</Text>
         <Textarea
-          className='cm-textarea'
+          className='zs-textarea cm-textarea'
           value={item.target}
           maxlength={200}
           autoHeight

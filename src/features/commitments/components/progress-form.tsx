@@ -187,7 +187,7 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
         )}
         <View className='zs-field'>
           <Text className='zs-field__label'>进展说明（选填）</Text>
-          <Textarea className='cm-textarea' value={draft.note} maxlength={NOTE_MAX} autoHeight aria-label='进展说明' placeholder='做了哪些工作、取得了什么效果' onInput={(e) => edit({ note: e.detail.value })} />
+          <Textarea className='zs-textarea cm-textarea' value={draft.note} maxlength={NOTE_MAX} autoHeight aria-label='进展说明' placeholder='做了哪些工作、取得了什么效果' onInput={(e) => edit({ note: e.detail.value })} />
           <Text className='zs-muted'>
             {noteLength}/{NOTE_MAX}
           </Text>

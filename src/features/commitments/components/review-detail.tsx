@@ -96,7 +96,7 @@ export function ReviewDetail({ id }: { id: string }) {
         <View className='zs-card'>
           <Text className='zs-field__label'>审核意见（退回时必填）</Text>
           <Textarea
-            className='cm-textarea'
+            className='zs-textarea cm-textarea'
             value={comment}
             maxlength={500}
             autoHeight

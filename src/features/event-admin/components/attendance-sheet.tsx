@@ -113,7 +113,7 @@ export function AttendanceSheet({
             </View>
             <Field label='备注' optional>
               <Textarea
-                className='ea-textarea ea-textarea--short'
+                className='zs-textarea ea-textarea ea-textarea--short'
                 value={note}
                 maxlength={200}
                 placeholder='如：电话确认因病请假'

@@ -67,7 +67,7 @@ export function CancelEventPanel({ event, onCancelled }: { event: Event; onCance
         <View>
           <Field label='取消原因' error={error}>
             <Textarea
-              className='ea-textarea ea-textarea--short'
+              className='zs-textarea ea-textarea ea-textarea--short'
               value={reason}
               maxlength={200}
               placeholder={PLACEHOLDER}

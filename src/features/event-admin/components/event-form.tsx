@@ -193,7 +193,7 @@ export function EventForm({
         </Field>
         <Field label='活动介绍' optional error={errors.description} hint={`${Array.from(values.description).length}/2000 字`}>
           <Textarea
-            className='ea-textarea'
+            className='zs-textarea ea-textarea'
             value={values.description}
             maxlength={2000}
             placeholder='活动内容、需要准备的材料等'

@@ -106,7 +106,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
       </Field>
       <Field label='事迹' error={errors.citation} hint={`${textLength(draft.citation)}/500 字`}>
         <Textarea
-          className='hn-textarea'
+          className='zs-textarea hn-textarea'
           value={draft.citation}
           maxlength={500}
           aria-label='事迹'

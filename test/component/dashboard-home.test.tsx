@@ -122,6 +122,22 @@ describe('SecretaryDashboard', () => {
     expect(mockedEquinox).not.toHaveBeenCalled()
   })
 
+  it('should show one placeholder until every card has its answer, then all cards and the footer together', async () => {
+    let answerEvents: (value: ReturnType<typeof page>) => void = () => undefined
+    mockedMyEvents.mockReturnValue(new Promise((resolve) => (answerEvents = resolve)))
+    render(<SecretaryDashboard now={NOW} unread={0} footer={<span>查看全部活动</span>} />)
+    // The commitment has answered, the sign-ups have not: nothing that would later move is on screen yet.
+    await screen.findByText('正在加载首页…')
+    await Promise.resolve()
+    expect(screen.queryByText('2027 年履职承诺')).toBeNull()
+    expect(screen.queryByText('查看全部活动')).toBeNull()
+    answerEvents(page([]))
+    expect(await screen.findByText('近期没有报名的活动')).toBeTruthy()
+    expect(screen.getByText('已通过 · 完成 20%')).toBeTruthy()
+    expect(screen.getByText('查看全部活动')).toBeTruthy()
+    expect(screen.queryByText('正在加载首页…')).toBeNull()
+  })
+
   it('should offer nothing that asks for daily use: no sign-in streak, no points', async () => {
     mockedMyEvents.mockResolvedValue(page([]))
     const { container } = render(<SecretaryDashboard now={NOW} unread={0} />)

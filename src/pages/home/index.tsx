@@ -19,6 +19,12 @@ export default function HomePage() {
   useDidShow(() => setNow(Date.now()))
   if (!user) return null
   const organiser = user.role === 'organiser'
+  // Below the cards, and shown with them: placed under a loading dashboard it jumped down as the cards arrived.
+  const allEvents = (
+    <AppButton block variant='secondary' onTap={() => openPage(organiser ? ROUTES.organiserEvents : ROUTES.events)}>
+      {organiser ? '活动管理（报名人数、候补）' : '查看全部活动'}
+    </AppButton>
+  )
   return (
     <Page>
       <View className='zs-card'>
@@ -29,10 +35,7 @@ export default function HomePage() {
           {organiser ? ' · 组织者' : ' · 党组织书记'}
         </Text>
       </View>
-      {organiser ? <OrganiserDashboard now={now} /> : <SecretaryDashboard now={now} unread={unread} />}
-      <AppButton block variant='secondary' onTap={() => openPage(organiser ? ROUTES.organiserEvents : ROUTES.events)}>
-        {organiser ? '活动管理（报名人数、候补）' : '查看全部活动'}
-      </AppButton>
+      {organiser ? <OrganiserDashboard now={now} footer={allEvents} /> : <SecretaryDashboard now={now} unread={unread} footer={allEvents} />}
     </Page>
   )
 }

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { CommitmentItem } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
+import { previewImage } from '@/shared/lib/preview-image'
 import { Tag } from '@/shared/ui/tag'
 import { ProgressBar } from './progress-bar'
 import './commitments.css'
@@ -49,7 +49,7 @@ export function ItemProgress({ item, index, showProgress }: { item: CommitmentIt
                           src={url}
                           mode='aspectFill'
                           lazyLoad
-                          onClick={() => void Taro.previewImage({ urls: entry.photos, current: url })}
+                          onClick={() => previewImage(entry.photos, url)}
                         />
                       ))}
                     </View>

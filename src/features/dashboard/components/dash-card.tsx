@@ -38,6 +38,15 @@ export function DashCard<T>({
   )
 }
 
+/**
+ * True while any of a dashboard's loads has nothing to show yet. The dashboard then shows one placeholder and its
+ * cards appear together: cards swapping their own skeletons for content of another height pushed the cards below
+ * them down the screen as each answer arrived (a layout shift of 0.3 on 首页, against Lighthouse's 0.02 budget).
+ */
+export function firstLoadPending(...loads: Array<Loaded<unknown>>): boolean {
+  return loads.some((l) => l.status === 'loading' && l.data === undefined)
+}
+
 /** One tappable line of a card: main text, a detail underneath, and an arrow. */
 export function DashLink({ text, detail, onTap }: { text: string; detail?: ReactNode; onTap: () => void }) {
   return (

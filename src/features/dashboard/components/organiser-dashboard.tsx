@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRef, type ReactNode } from 'react'
 import type { Event } from '@/api/contract/event'
 import { useLoad } from '@/shared/hooks/use-load'
 import { formatTimeRange } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
+import { LoadingState } from '@/shared/ui/state-view'
 import { countSubmittedCommitments } from '../api/count-submitted-commitments'
 import { getUpcomingEvents } from '../api/get-upcoming-events'
 import { chinaDay, fillingUpEvents, todaysEvents } from '../lib/dashboard'
-import { DashCard, DashLink } from './dash-card'
+import { DashCard, DashLink, firstLoadPending } from './dash-card'
 import './dashboard.css'
 
 /** `已签到 8 / 已报名 30`, or only the registered count when the server sends no check-in count. */
@@ -19,7 +20,7 @@ function checkinLine(e: Event): string {
 }
 
 /** 首页 of an organiser: today's events with check-in counts, sign-ups filling up, sheets waiting for review. */
-export function OrganiserDashboard({ now }: { now: number }) {
+export function OrganiserDashboard({ now, footer }: { now: number; footer?: ReactNode }) {
   const year = chinaDay(now).y
   const events = useLoad(() => getUpcomingEvents().then((p) => p.items), [])
   const waiting = useLoad(() => countSubmittedCommitments(year), [year])
@@ -32,6 +33,7 @@ export function OrganiserDashboard({ now }: { now: number }) {
     shown.current = true
   })
 
+  if (firstLoadPending(events, waiting)) return <LoadingState rows={3} label='正在加载首页…' />
   return (
     <View>
       <DashCard title='今日活动' loaded={events}>
@@ -72,6 +74,7 @@ export function OrganiserDashboard({ now }: { now: number }) {
           <DashLink text={count ? `${count} 份等待审核` : '没有等待审核的承诺'} detail={`${year} 年度`} onTap={() => openPage(ROUTES.organiserCommitments)} />
         )}
       </DashCard>
+      {footer}
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { COMMITMENT_STATUS_LABELS } from '@/api/contract/commitment'
 import { useLoad } from '@/shared/hooks/use-load'
 import { formatDateTime } from '@/shared/lib/dates'
@@ -8,17 +8,18 @@ import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 import { Badge } from '@/shared/ui/badge'
+import { LoadingState } from '@/shared/ui/state-view'
 import { getEquinox } from '../api/get-equinox'
 import { getMyCommitment } from '../api/get-my-commitment'
 import { getMyUpcomingEvents } from '../api/get-my-upcoming-events'
 import { chinaDay, chinaQuarter, checkinOpenEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, themeBannerYear } from '../lib/dashboard'
-import { DashCard, DashLink } from './dash-card'
+import { DashCard, DashLink, firstLoadPending } from './dash-card'
 import './dashboard.css'
 
 const openEvent = (id: string) => openPage(withQuery(ROUTES.eventDetail, { id }))
 
 /** 首页 of a secretary: 签到 open now, the next sign-ups, this year's 履职承诺, 消息, and the theme month in Feb–Mar. */
-export function SecretaryDashboard({ now, unread }: { now: number; unread: number | null }) {
+export function SecretaryDashboard({ now, unread, footer }: { now: number; unread: number | null; footer?: ReactNode }) {
   const year = chinaDay(now).y
   const events = useLoad(() => getMyUpcomingEvents().then((p) => p.items), [])
   const commitment = useLoad(() => getMyCommitment(year), [year])
@@ -36,6 +37,7 @@ export function SecretaryDashboard({ now, unread }: { now: number; unread: numbe
   const checkin = events.data ? checkinOpenEvents(events.data, now) : []
   const banner = bannerYear && equinox.data ? themeBanner(equinox.data, now) : null
 
+  if (firstLoadPending(events, commitment, equinox)) return <LoadingState rows={3} label='正在加载首页…' />
   return (
     <View>
       {checkin.map((event) => (
@@ -100,6 +102,7 @@ export function SecretaryDashboard({ now, unread }: { now: number; unread: numbe
           />
         )}
       </DashCard>
+      {footer}
     </View>
   )
 }

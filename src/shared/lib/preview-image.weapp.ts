@@ -1,0 +1,2 @@
+// weapp: WeChat's own photo viewer costs the package nothing.
+export { taroPreviewImage as previewImage } from './taro-preview-image'

@@ -2,6 +2,7 @@
 // sign-up, printing requests, p50, p99 and errors per route. Exits 1 when a p99 exceeds its budget.
 // The mock runs in its own process (as in development), so the load generator does not share its event loop.
 import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import net from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -78,6 +79,7 @@ try {
   ]
 
   const rows = []
+  const figures = []
   let failed = false
   for (const scenario of scenarios) {
     const result = await autocannon({
@@ -89,6 +91,11 @@ try {
     const errors = result.errors + result.timeouts + result.non2xx
     const over = result.latency.p99 > P99_BUDGET_MS
     failed ||= over || errors > 0
+    figures.push(
+      { figure: `${scenario.name} p50`, value: `${result.latency.p50} ms`, budget: '', ok: true },
+      { figure: `${scenario.name} p99`, value: `${result.latency.p99} ms`, budget: `≤ ${P99_BUDGET_MS} ms`, ok: !over },
+      { figure: `${scenario.name} errors`, value: String(errors), budget: '0', ok: errors === 0 },
+    )
     rows.push([scenario.name, String(result.requests.total), `${result.latency.p50} ms`, `${result.latency.p99} ms`, String(errors), over ? 'OVER' : errors > 0 ? 'ERRORS' : 'ok'])
   }
 
@@ -99,6 +106,9 @@ try {
   console.log(line(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   rows.forEach((r) => console.log(line(r)))
+  // `--json FILE`: the figures for `npm run bench` (config/scripts/bench.mjs).
+  const jsonAt = process.argv.indexOf('--json')
+  if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ title: `API (${CONNECTIONS} connections × ${DURATION_S} s)`, figures }, null, 2))
   if (failed) {
     console.error('\nA route is over its p99 budget or answered with errors.')
     process.exitCode = 1

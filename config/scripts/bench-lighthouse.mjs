@@ -146,7 +146,16 @@ try {
   console.log(
     `\nbudgets: performance ≥ ${LIGHTHOUSE_BUDGETS.performance}, LCP ≤ ${LIGHTHOUSE_BUDGETS.lcpMs} ms, TBT ≤ ${LIGHTHOUSE_BUDGETS.tbtMs} ms, CLS ≤ ${LIGHTHOUSE_BUDGETS.cls}`,
   )
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ budgets: LIGHTHOUSE_BUDGETS, runs: RUNS, pages: rows }, null, 2))
+  if (jsonOut) {
+    const b = LIGHTHOUSE_BUDGETS
+    const figures = rows.flatMap((r) => [
+      { figure: `${r.name} performance`, value: String(r.performance), budget: `≥ ${b.performance}`, ok: r.performance >= b.performance },
+      { figure: `${r.name} LCP`, value: `${Math.round(r.lcpMs)} ms`, budget: `≤ ${b.lcpMs} ms`, ok: r.lcpMs <= b.lcpMs },
+      { figure: `${r.name} TBT`, value: `${Math.round(r.tbtMs)} ms`, budget: `≤ ${b.tbtMs} ms`, ok: r.tbtMs <= b.tbtMs },
+      { figure: `${r.name} CLS`, value: r.cls.toFixed(3), budget: `≤ ${b.cls}`, ok: r.cls <= b.cls },
+    ])
+    writeFileSync(jsonOut, JSON.stringify({ title: `Lighthouse (median of ${RUNS}, mobile)`, figures }, null, 2))
+  }
 } finally {
   await chrome.kill()
   mock.kill()

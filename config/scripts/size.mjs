@@ -178,6 +178,12 @@ for (const [name, files, dir, platform] of tops) {
     printTable(['module', 'size'], modules.map(([m, bytes]) => [m.length > 90 ? `${m.slice(0, 87)}...` : m, kb(bytes)]))
   }
 }
+// `--json FILE`: the figures for `npm run bench` (config/scripts/bench.mjs).
+const jsonAt = process.argv.indexOf('--json')
+if (jsonAt > 0) {
+  const figures = rows.map(([figure, value, budget, status]) => ({ figure, value, budget: `≤ ${budget}`, ok: status === 'ok' }))
+  fs.writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ title: 'Sizes', figures }, null, 2))
+}
 if (failures.length > 0) {
   console.error(`\nOver budget:\n${failures.map((f) => `- ${f}`).join('\n')}`)
   process.exit(1)

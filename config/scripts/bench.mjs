@@ -1,0 +1,55 @@
+// `npm run bench` (issue 6): every speed and size measurement, one table at the end, exit 1 when any budget is missed.
+// Each part is its own script (run alone for its details) that writes its figures with `--json FILE`:
+//   size.mjs (builds in dist/), bench-api.mjs, bench-lists.mjs, bench-lighthouse.mjs (the H5 build).
+// BENCH_ONLY=size,api picks parts. Needs both builds: `npm run build:weapp && npm run build:h5` first.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const parts = [
+  { key: 'size', script: 'size.mjs' },
+  { key: 'api', script: 'bench-api.mjs' },
+  { key: 'lists', script: 'bench-lists.mjs' },
+  { key: 'lighthouse', script: 'bench-lighthouse.mjs' },
+]
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
+const chosen = parts.filter((p) => !only || only.includes(p.key))
+const dir = mkdtempSync(path.join(tmpdir(), 'zst-bench-'))
+
+const sections = []
+let failed = false
+for (const part of chosen) {
+  const out = path.join(dir, `${part.key}.json`)
+  console.log(`\n=== ${part.key}: node config/scripts/${part.script} ===\n`)
+  const run = spawnSync(process.execPath, [path.join(here, part.script), '--json', out], { stdio: 'inherit' })
+  if (!existsSync(out)) {
+    failed = true
+    sections.push({ title: part.key, figures: [{ figure: `${part.script} wrote no figures (exit ${run.status})`, value: '—', budget: '', ok: false }] })
+    continue
+  }
+  const section = JSON.parse(readFileSync(out, 'utf8'))
+  if (run.status !== 0 && section.figures.every((f) => f.ok)) section.figures.push({ figure: `${part.script} exit code`, value: String(run.status), budget: '0', ok: false })
+  if (section.figures.some((f) => !f.ok)) failed = true
+  sections.push(section)
+}
+rmSync(dir, { recursive: true, force: true })
+
+// Display width: CJK characters take two columns.
+const width = (s) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0)
+const pad = (s, w, right) => (right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))))
+const rows = sections.flatMap((s) => s.figures.map((f) => [s.title, f.figure, f.value, f.budget, f.ok ? 'ok' : 'OVER']))
+const header = ['part', 'figure', 'value', 'budget', 'status']
+const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))))
+const line = (row) => row.map((c, i) => pad(c, widths[i], i >= 2)).join('  ')
+console.log('\n=== bench: all figures ===\n')
+console.log(line(header))
+console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+rows.forEach((r) => console.log(line(r)))
+if (failed) {
+  console.error('\nbench: a budget is missed (OVER above).')
+  process.exit(1)
+}
+console.log('\nbench: every budget met.')

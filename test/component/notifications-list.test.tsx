@@ -100,6 +100,12 @@ describe('NotificationList', () => {
     fireEvent.click(await screen.findByText('全部已读'))
     expect(await screen.findByText(/网络连接失败/)).toBeTruthy()
     expect(screen.getAllByLabelText('未读')).toHaveLength(1)
+    // 重试 sends 全部已读 again.
+    mockedReadAll.mockResolvedValue(undefined)
+    fireEvent.click(screen.getByText('重试'))
+    await waitFor(() => expect(mockedReadAll).toHaveBeenCalledTimes(2))
+    await waitFor(() => expect(screen.queryAllByLabelText('未读')).toHaveLength(0))
+    expect(mockedReadAll).toHaveBeenCalledTimes(2)
   })
 
   it('should load the next page on reaching the bottom', async () => {

@@ -121,6 +121,12 @@ describe('lists when a refresh fails on the network', () => {
     await act(async () => firePageEvent('pullDownRefresh'))
     expect(await screen.findByText(OFFLINE)).toBeTruthy()
     expect(screen.getByText('候补转正')).toBeTruthy()
+    // 重试 refreshes again; once it succeeds the notice goes.
+    mockedGetNotifications.mockResolvedValueOnce({ items: [note, { ...note, id: 'n-2', title: '活动变更' }], total: 2, page: 1, pageSize: 20, unread: 0 })
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('活动变更')).toBeTruthy()
+    expect(screen.queryByText(OFFLINE)).toBeNull()
+    expect(mockedGetNotifications).toHaveBeenCalledTimes(3)
   })
 
   it('should keep the 首页 cards (我的报名) under a 离线 notice when their refresh on showing again fails, instead of 加载失败', async () => {

@@ -6,6 +6,7 @@ import type { Notification } from '@/api/contract/notification'
 import { formatDateTime } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
 import { AppButton } from '@/shared/ui/app-button'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { getNotifications } from '../api/get-notifications'
 import { markAllRead } from '../api/mark-all-read'
@@ -23,7 +24,8 @@ export function NotificationList() {
   const setUnread = useNotificationsStore((s) => s.setUnread)
   const unread = useNotificationsStore((s) => s.unread)
   const [state, setState] = useState<ListState>({ items: [], total: 0, page: 0, status: 'loading', loadingMore: false })
-  const [notice, setNotice] = useState<string | null>(null)
+  // What failed last, with the action 重试 repeats: a refresh (离线 when there was no connection) or 全部已读.
+  const [notice, setNotice] = useState<{ message: string; retry: () => void } | null>(null)
   const [markingAll, setMarkingAll] = useState(false)
   const ticket = useRef(0)
 
@@ -47,7 +49,7 @@ export function NotificationList() {
         const error = toApiError(failure).message
         setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : { ...s, status: 'error', error, loadingMore: false }))
         // Shown above the messages kept from the last load: 离线 when there was no connection.
-        setNotice(staleMessage(failure))
+        setNotice({ message: staleMessage(failure), retry: () => void load(page) })
       }
     },
     [setUnread],
@@ -85,7 +87,7 @@ export function NotificationList() {
       setState((s) => ({ ...s, items: s.items.map((n) => ({ ...n, read: true })) }))
       setUnread(0)
     } catch (failure) {
-      setNotice(toApiError(failure).message)
+      setNotice({ message: toApiError(failure).message, retry: () => void readAll() })
     } finally {
       setMarkingAll(false)
     }
@@ -106,9 +108,13 @@ export function NotificationList() {
         ) : null}
       </View>
       {notice ? (
-        <View className='zs-stale' role='alert'>
-          {notice}
-        </View>
+        <StaleNotice
+          message={notice.message}
+          onRetry={() => {
+            setNotice(null)
+            notice.retry()
+          }}
+        />
       ) : null}
       <View className='zs-card'>
         {state.items.map((note) => (

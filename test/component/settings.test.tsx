@@ -85,6 +85,16 @@ describe('Page', () => {
     act(() => useSettingsStore.getState().setLargeText(false))
     expect(classes(container.firstElementChild)).toEqual(['zs-root'])
   })
+
+  it('should put 大字模式 on <html> too (H5), for the tab bar, toasts and modals outside the screens', () => {
+    const html = document.documentElement
+    render(<Page>内容</Page>)
+    expect(html.classList.contains('zs-large-app')).toBe(false)
+    act(() => useSettingsStore.getState().setLargeText(true))
+    expect(html.classList.contains('zs-large-app')).toBe(true)
+    act(() => useSettingsStore.getState().setLargeText(false))
+    expect(html.classList.contains('zs-large-app')).toBe(false)
+  })
 })
 
 describe('SettingsScreen', () => {

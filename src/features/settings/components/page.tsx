@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useLargeText } from '@/stores/settings-store'
+import { applyAppScale } from '../lib/large-app'
 
 /**
  * The root of every screen: `zs-page` (or `zs-root` when `bare`, for full-bleed screens that lay out
@@ -10,5 +11,6 @@ import { useLargeText } from '@/stores/settings-store'
 export function Page({ className, bare, children }: { className?: string; bare?: boolean; children?: ReactNode }) {
   const large = useLargeText()
   const classes = [bare ? 'zs-root' : 'zs-page', large ? 'zs-large' : '', className ?? '']
+  useEffect(() => applyAppScale(large), [large])
   return <View className={classes.filter(Boolean).join(' ')}>{children}</View>
 }

@@ -98,6 +98,22 @@ export default defineConfig([
     },
   },
   {
+    // zod classic is ~90 KB of the weapp main package and is built eagerly at start-up; a single classic
+    // import anywhere in src/ pulls all of it back in. The app uses the tree-shakable zod/mini.
+    files: ['src/**/*.{ts,tsx,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v3'].map((name) => ({
+            name,
+            message: "Use 'zod/mini' in src/ (z.optional(x), x.check(z.minLength(n, msg)), z.pipe(a, z.transform(f)) …): classic zod costs ~90 KB of the main package.",
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON answers of the mock.
     files: ['test/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

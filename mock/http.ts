@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { ErrorCode } from '../src/api/contract/common'
 
 /** A failure with an HTTP status and a contract error code; handlers throw it, the server answers it. */
@@ -19,8 +19,9 @@ export class HttpError extends Error {
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
 
 /** Parses `value` with a contract schema or throws 400 VALIDATION_FAILED with Chinese field messages. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value)
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  // The functional form takes any zod 4 schema: the contract's (zod/mini) and the mock's own (classic).
+  const result = z.safeParse(schema, value)
   if (result.success) return result.data
   const fields: Record<string, string> = {}
   for (const issue of result.error.issues) {

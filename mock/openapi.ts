@@ -3,7 +3,7 @@ import { apiErrorBodySchema } from '../src/api/contract/common'
 import type { Route } from './router'
 
 type JsonSchema = Record<string, unknown>
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
+const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema
 
 /** The machine-readable contract: an OpenAPI 3.1 document generated from the route table and the zod schemas. */

@@ -37,9 +37,9 @@ export type Route = {
   /** What the OpenAPI document says about the route (mock/openapi.ts). */
   doc: {
     summary: string
-    query?: z.ZodType
-    body?: z.ZodType
-    response?: z.ZodType
+    query?: z.core.$ZodType
+    body?: z.core.$ZodType
+    response?: z.core.$ZodType
     status?: number
     /** Media type of a non-JSON answer (the CSV export). */
     produces?: string

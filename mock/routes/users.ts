@@ -7,9 +7,9 @@ import type { Route } from '../router'
 import { paginate } from './paging'
 
 const usersQuerySchema = z.strictObject({
-  role: roleSchema.optional(),
-  town: text(1, 30).optional(),
-  q: text(0, 30).optional(),
+  role: z.optional(roleSchema),
+  town: z.optional(text(1, 30)),
+  q: z.optional(text(0, 30)),
   ...pageQueryShape,
 })
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { createId } from '@/shared/lib/id'
 import { useSessionStore } from '@/stores/session-store'
 import { ApiError, messageForCode } from './api-error'
@@ -12,7 +12,7 @@ z.config({ jitless: true })
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** One API call: path below the base URL, query, JSON body and the schema its answer must match. */
-export type ApiRequest<S extends z.ZodType | undefined> = {
+export type ApiRequest<S extends z.core.$ZodType | undefined> = {
   method: Method
   path: string
   query?: Record<string, string | number | boolean | undefined | null>
@@ -52,9 +52,9 @@ export type ClientOptions = {
 }
 
 /** An API client bound to its options. */
-export type ApiClient = <S extends z.ZodType | undefined = undefined>(
+export type ApiClient = <S extends z.core.$ZodType | undefined = undefined>(
   request: ApiRequest<S>,
-) => Promise<S extends z.ZodType ? z.output<S> : void>
+) => Promise<S extends z.core.$ZodType ? z.output<S> : void>
 
 /** Builds a client: base URL, bearer token, timeout, concurrency limit, retry, error mapping. */
 export function createApiClient(options: ClientOptions): ApiClient {
@@ -117,11 +117,11 @@ function transportError(failure: unknown): ApiError {
   return new ApiError({ kind: /timeout|超时/i.test(text) ? 'timeout' : 'network' })
 }
 
-function readResponse(response: RawResponse, request: ApiRequest<z.ZodType | undefined>, options: Pick<ClientOptions, 'onUnauthorized'>): unknown {
+function readResponse(response: RawResponse, request: ApiRequest<z.core.$ZodType | undefined>, options: Pick<ClientOptions, 'onUnauthorized'>): unknown {
   const { statusCode, data } = response
   if (statusCode >= 200 && statusCode < 300) {
     if (!request.schema) return undefined
-    const parsed = request.schema.safeParse(data)
+    const parsed = z.safeParse(request.schema, data)
     if (!parsed.success) throw new ApiError({ kind: 'parse', status: statusCode })
     return parsed.data
   }
@@ -171,7 +171,7 @@ export const apiClient: ApiClient = createApiClient({
 })
 
 /** Reads the answer of a transfer the JSON client does not make (uploads) exactly like a JSON call's. */
-export function readTransferAnswer<S extends z.ZodType>(statusCode: number, data: unknown, schema: S): z.output<S> {
+export function readTransferAnswer<S extends z.core.$ZodType>(statusCode: number, data: unknown, schema: S): z.output<S> {
   return readResponse({ statusCode, data }, { method: 'POST', path: '', schema }, { onUnauthorized: () => unauthorizedHandler() }) as z.output<S>
 }
 

@@ -1,25 +1,25 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { attendanceSchema, eventSchema } from './event'
 
 /** Query of `GET /me/attendance`. */
 export const attendanceQuerySchema = z.strictObject({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, { error: '年份应为 4 位数字' })
-    .transform(Number)
-    .pipe(z.number().int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }))
-    .optional(),
+  year: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d{4}$/, { error: '年份应为 4 位数字' })), z.transform(Number)),
+      z.number().check(z.int(), z.gte(2000, { error: '年份应在 2000–2100 之间' }), z.lte(2100, { error: '年份应在 2000–2100 之间' })),
+    ),
+  ),
 })
 
 /** The year's totals: counts, 出勤率 (null when nothing counts yet) and 学时. */
 export const attendanceSummarySchema = z.object({
-  registered: z.number().int().min(0),
-  present: z.number().int().min(0),
-  late: z.number().int().min(0),
-  leave: z.number().int().min(0),
-  absent: z.number().int().min(0),
-  rate: z.number().min(0).max(1).nullable(),
-  credits: z.number().min(0),
+  registered: z.number().check(z.int(), z.gte(0)),
+  present: z.number().check(z.int(), z.gte(0)),
+  late: z.number().check(z.int(), z.gte(0)),
+  leave: z.number().check(z.int(), z.gte(0)),
+  absent: z.number().check(z.int(), z.gte(0)),
+  rate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  credits: z.number().check(z.gte(0)),
 })
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>
 
@@ -27,8 +27,8 @@ export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>
 export const attendanceRecordSchema = z.object({
   event: eventSchema,
   attendance: attendanceSchema,
-  checkedInAt: z.string().optional(),
-  credits: z.number().min(0),
+  checkedInAt: z.optional(z.string()),
+  credits: z.number().check(z.gte(0)),
 })
 export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>
 

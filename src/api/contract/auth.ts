@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { phoneSchema } from './common'
 
 /** Who a user is to the app. */
@@ -11,8 +11,8 @@ export const userSchema = z.object({
   name: z.string(),
   role: roleSchema,
   town: z.string(),
-  village: z.string().optional(),
-  area: z.string().optional(),
+  village: z.optional(z.string()),
+  area: z.optional(z.string()),
   phone: z.string(),
 })
 export type User = z.infer<typeof userSchema>
@@ -24,13 +24,10 @@ export type SmsCodeBody = z.infer<typeof smsCodeBodySchema>
 /** Body of `POST /auth/login`. */
 export const loginBodySchema = z.strictObject({
   phone: phoneSchema,
-  code: z
-    .string({ error: '请输入验证码' })
-    .trim()
-    .regex(/^\d{6}$/, { error: '验证码为 6 位数字' }),
+  code: z.string({ error: '请输入验证码' }).check(z.trim(), z.regex(/^\d{6}$/, { error: '验证码为 6 位数字' })),
 })
 export type LoginBody = z.infer<typeof loginBodySchema>
 
 /** Answer of `POST /auth/login`. */
-export const loginResultSchema = z.object({ token: z.string().min(1), user: userSchema })
+export const loginResultSchema = z.object({ token: z.string().check(z.minLength(1)), user: userSchema })
 export type LoginResult = z.infer<typeof loginResultSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { userSchema } from './auth'
 import { isoDateTime, pageOf, pageQueryShape, text } from './common'
 import { PHOTOS_MAX, uploadUrlSchema } from './upload'
@@ -25,7 +25,9 @@ export const COMMITMENT_ITEMS_MIN = 3
 export const COMMITMENT_ITEMS_MAX = 10
 
 /** A quarter, 1–4. */
-export const quarterSchema = z.number({ error: '季度应为 1–4' }).int({ error: '季度应为 1–4' }).min(1, { error: '季度应为 1–4' }).max(4, { error: '季度应为 1–4' })
+export const quarterSchema = z
+  .number({ error: '季度应为 1–4' })
+  .check(z.int({ error: '季度应为 1–4' }), z.gte(1, { error: '季度应为 1–4' }), z.lte(4, { error: '季度应为 1–4' }))
 
 /** An optional measurable metric of an item: unit and target value. */
 export const metricSchema = z.object({ unit: z.string(), targetValue: z.number() })
@@ -33,9 +35,9 @@ export type Metric = z.infer<typeof metricSchema>
 
 /** One quarterly progress report of an item. */
 export const progressEntrySchema = z.object({
-  quarter: z.number().int().min(1).max(4),
-  percent: z.number().min(0).max(100),
-  value: z.number().optional(),
+  quarter: z.number().check(z.int(), z.gte(1), z.lte(4)),
+  percent: z.number().check(z.gte(0), z.lte(100)),
+  value: z.optional(z.number()),
   note: z.string(),
   photos: z.array(z.string()),
   reportedAt: isoDateTime,
@@ -48,30 +50,30 @@ export type ProgressEntry = z.infer<typeof progressEntrySchema>
  */
 export const commitmentItemSchema = z.object({
   id: z.string(),
-  category: commitmentCategorySchema.optional(),
-  title: z.string().optional(),
-  target: z.string().optional(),
-  metric: metricSchema.optional(),
-  dueQuarter: z.number().int().min(1).max(4).optional(),
+  category: z.optional(commitmentCategorySchema),
+  title: z.optional(z.string()),
+  target: z.optional(z.string()),
+  metric: z.optional(metricSchema),
+  dueQuarter: z.optional(z.number().check(z.int(), z.gte(1), z.lte(4))),
   /** Reports in quarter order, at most one per quarter. */
   progress: z.array(progressEntrySchema),
   /** Percent of the latest reported quarter, 0 before any report. */
-  latestPercent: z.number().min(0).max(100),
+  latestPercent: z.number().check(z.gte(0), z.lte(100)),
 })
 export type CommitmentItem = z.infer<typeof commitmentItemSchema>
 
 /** `Commitment` as API.md defines it: a secretary's sheet of one year. */
 export const commitmentSchema = z.object({
   id: z.string(),
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   owner: userSchema,
   status: commitmentStatusSchema,
   items: z.array(commitmentItemSchema),
   /** Mean latestPercent of the items, 0–100. */
-  completion: z.number().min(0).max(100),
-  reviewComment: z.string().optional(),
-  submittedAt: isoDateTime.optional(),
-  reviewedAt: isoDateTime.optional(),
+  completion: z.number().check(z.gte(0), z.lte(100)),
+  reviewComment: z.optional(z.string()),
+  submittedAt: z.optional(isoDateTime),
+  reviewedAt: z.optional(isoDateTime),
   /** Extension: when the sheet last changed, so a client can tell whether its local draft is newer. */
   updatedAt: isoDateTime,
 })
@@ -83,28 +85,32 @@ export const commitmentPageSchema = pageOf(commitmentSchema)
 // ——— Requests ———
 
 /** A year in a path or query: 2000–2100. */
-export const yearSchema = z.number({ error: '年份应为整数' }).int({ error: '年份应为整数' }).min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' })
+export const yearSchema = z
+  .number({ error: '年份应为整数' })
+  .check(z.int({ error: '年份应为整数' }), z.gte(2000, { error: '年份应在 2000–2100 之间' }), z.lte(2100, { error: '年份应在 2000–2100 之间' }))
 
 /** A metric as sent: unit 1–10 chars, a positive target value. */
 export const metricBodySchema = z.strictObject({
   unit: text(1, 10),
-  targetValue: z.number({ error: '目标值应为数字' }).positive({ error: '目标值应大于 0' }).max(1e9, { error: '目标值过大' }),
+  targetValue: z.number({ error: '目标值应为数字' }).check(z.gt(0, { error: '目标值应大于 0' }), z.lte(1e9, { error: '目标值过大' })),
 })
 
 /** One item as a draft sends it: every field optional, but each one sent must be valid. */
 export const commitmentItemBodySchema = z.strictObject({
-  id: z.string().max(64).optional(),
-  category: commitmentCategorySchema.optional(),
-  title: text(2, 60).optional(),
-  target: text(2, 200, { multiline: true }).optional(),
-  metric: metricBodySchema.optional(),
-  dueQuarter: quarterSchema.optional(),
+  id: z.optional(z.string().check(z.maxLength(64))),
+  category: z.optional(commitmentCategorySchema),
+  title: z.optional(text(2, 60)),
+  target: z.optional(text(2, 200, { multiline: true })),
+  metric: z.optional(metricBodySchema),
+  dueQuarter: z.optional(quarterSchema),
 })
 export type CommitmentItemBody = z.input<typeof commitmentItemBodySchema>
 
 /** Body of `PUT /me/commitments/:year`: the draft's items (≤ 10). */
 export const saveCommitmentBodySchema = z.strictObject({
-  items: z.array(commitmentItemBodySchema, { error: '事项应为列表' }).max(COMMITMENT_ITEMS_MAX, { error: `最多 ${COMMITMENT_ITEMS_MAX} 项` }),
+  items: z
+    .array(commitmentItemBodySchema, { error: '事项应为列表' })
+    .check(z.maxLength(COMMITMENT_ITEMS_MAX, { error: `最多 ${COMMITMENT_ITEMS_MAX} 项` })),
 })
 export type SaveCommitmentBody = z.input<typeof saveCommitmentBodySchema>
 
@@ -127,18 +133,23 @@ export function commitmentSubmitErrors(items: readonly Partial<Pick<CommitmentIt
 
 /** Body of `PUT /me/commitments/:year/items/:itemId/progress/:quarter`. */
 export const progressBodySchema = z.strictObject({
-  percent: z.number({ error: '完成度应为 0–100 的数字' }).min(0, { error: '完成度应在 0–100 之间' }).max(100, { error: '完成度应在 0–100 之间' }),
-  value: z.number({ error: '数值应为数字' }).min(0, { error: '数值不能小于 0' }).max(1e9, { error: '数值过大' }).optional(),
-  note: text(0, 500, { multiline: true }).optional().transform((v) => v ?? ''),
-  photos: z.array(uploadUrlSchema).max(PHOTOS_MAX, { error: `最多 ${PHOTOS_MAX} 张照片` }).optional().transform((v) => v ?? []),
+  percent: z
+    .number({ error: '完成度应为 0–100 的数字' })
+    .check(z.gte(0, { error: '完成度应在 0–100 之间' }), z.lte(100, { error: '完成度应在 0–100 之间' })),
+  value: z.optional(z.number({ error: '数值应为数字' }).check(z.gte(0, { error: '数值不能小于 0' }), z.lte(1e9, { error: '数值过大' }))),
+  note: z.pipe(z.optional(text(0, 500, { multiline: true })), z.transform((v) => v ?? '')),
+  photos: z.pipe(
+    z.optional(z.array(uploadUrlSchema).check(z.maxLength(PHOTOS_MAX, { error: `最多 ${PHOTOS_MAX} 张照片` }))),
+    z.transform((v) => v ?? []),
+  ),
 })
 export type ProgressBody = z.input<typeof progressBodySchema>
 
 /** Query of `GET /commitments` (organisers). Year defaults to the current year in China time. */
 export const commitmentListQuerySchema = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, { error: '年份应为 4 位数字' }).transform(Number).pipe(yearSchema).optional(),
-  status: commitmentStatusSchema.optional(),
-  town: text(1, 20).optional(),
+  year: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{4}$/, { error: '年份应为 4 位数字' })), z.transform(Number)), yearSchema)),
+  status: z.optional(commitmentStatusSchema),
+  town: z.optional(text(1, 20)),
   ...pageQueryShape,
 })
 export type CommitmentListQuery = z.input<typeof commitmentListQuerySchema>
@@ -147,13 +158,15 @@ export type CommitmentListQuery = z.input<typeof commitmentListQuerySchema>
 export const reviewBodySchema = z
   .strictObject({
     decision: z.enum(['approve', 'return'], { error: '请选择通过或退回' }),
-    comment: text(0, 500, { multiline: true }).optional(),
+    comment: z.optional(text(0, 500, { multiline: true })),
   })
-  .superRefine((body, ctx) => {
-    if (body.decision === 'return' && !body.comment) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: '退回时请写明原因' })
-    }
-  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.decision === 'return' && !body.comment) {
+        ctx.addIssue({ code: 'custom', path: ['comment'], message: '退回时请写明原因' })
+      }
+    }),
+  )
 export type ReviewBody = z.input<typeof reviewBodySchema>
 
 /** Percent of an item's latest reported quarter (the highest quarter reported), 0 before any report. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** Code-point length, the unit API.md counts string lengths in. */
 export function codePointLength(value: string): number {
@@ -12,14 +12,14 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 /** A trimmed request string of `min`–`max` code points with control characters refused. */
 export function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   const control = opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE
-  return z
-    .string({ error: '应为文字' })
-    .trim()
-    .refine((s) => !control.test(s), { error: '含有不允许的控制字符' })
-    .refine((s) => codePointLength(s) >= min, {
+  return z.string({ error: '应为文字' }).check(
+    z.trim(),
+    z.refine((s) => !control.test(s), { error: '含有不允许的控制字符' }),
+    z.refine((s) => codePointLength(s) >= min, {
       error: min <= 1 ? '不能为空' : `至少 ${min} 个字`,
-    })
-    .refine((s) => codePointLength(s) <= max, { error: `最多 ${max} 个字` })
+    }),
+    z.refine((s) => codePointLength(s) <= max, { error: `最多 ${max} 个字` }),
+  )
 }
 
 /** An ISO 8601 date-time with an offset (`Z` or `±hh:mm`), as requests may send. */
@@ -29,20 +29,19 @@ export const isoDateTime = z.iso.datetime({ offset: true, error: '应为带时�
 export const isoDate = z.iso.date({ error: '应为日期 YYYY-MM-DD' })
 
 /** Mainland mobile number: 11 digits starting with 1. */
-export const phoneSchema = z
-  .string({ error: '请输入手机号' })
-  .trim()
-  .regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' })
+export const phoneSchema = z.string({ error: '请输入手机号' }).check(z.trim(), z.regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' }))
 
 /** Positive integer from a query-string value. */
 const queryInt = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,6}$/, { error: '应为正整数' })
-    .transform(Number)
-    .pipe(z.number().int().min(min, { error: `不能小于 ${min}` }).max(max, { error: `不能大于 ${max}` }))
-    .optional()
-    .transform((v) => v ?? fallback)
+  z.pipe(
+    z.optional(
+      z.pipe(
+        z.pipe(z.string().check(z.regex(/^\d{1,6}$/, { error: '应为正整数' })), z.transform(Number)),
+        z.number().check(z.int(), z.gte(min, { error: `不能小于 ${min}` }), z.lte(max, { error: `不能大于 ${max}` })),
+      ),
+    ),
+    z.transform((v: number | undefined) => v ?? fallback),
+  )
 
 /** `?page=&pageSize=` of every list endpoint (pageSize ≤ 100). */
 export const pageQueryShape = {
@@ -51,12 +50,12 @@ export const pageQueryShape = {
 }
 
 /** A page of items: `{items, total, page, pageSize}`. */
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().min(0),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1).max(100),
+    total: z.number().check(z.int(), z.gte(0)),
+    page: z.number().check(z.int(), z.gte(1)),
+    pageSize: z.number().check(z.int(), z.gte(1), z.lte(100)),
   })
 }
 
@@ -68,7 +67,7 @@ export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
+    fields: z.optional(z.record(z.string(), z.string())),
   }),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { userSchema } from './auth'
 import { isoDate, isoDateTime, pageOf, pageQueryShape, text } from './common'
 import { eventSchema } from './event'
@@ -22,12 +22,12 @@ export const INNOVATION_AWARD_AMOUNT_YUAN = 5000
 /** `Honour` as API.md defines it; `amount` is in yuan. */
 export const honourSchema = z.object({
   id: z.string(),
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   type: honourTypeSchema,
   title: z.string(),
   recipient: userSchema,
   citation: z.string(),
-  amount: z.number().optional(),
+  amount: z.optional(z.number()),
   awardedAt: isoDateTime,
 })
 export type Honour = z.infer<typeof honourSchema>
@@ -37,20 +37,24 @@ export const honourPageSchema = pageOf(honourSchema)
 
 /** Query of `GET /honours` and `GET /me/honours`. */
 export const honourListQuerySchema = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, { error: '年份应为 4 位数字' }).transform(Number).optional(),
-  type: honourTypeSchema.optional(),
+  year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/, { error: '年份应为 4 位数字' })), z.transform(Number))),
+  type: z.optional(honourTypeSchema),
   ...pageQueryShape,
 })
 export type HonourListQuery = z.input<typeof honourListQuerySchema>
 
 /** Body of `POST /honours`. Innovation awards carry exactly 5000 yuan (checked by the server's rule). */
 export const createHonourBodySchema = z.strictObject({
-  year: z.number({ error: '年份应为整数' }).int({ error: '年份应为整数' }).min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }),
+  year: z
+    .number({ error: '年份应为整数' })
+    .check(z.int({ error: '年份应为整数' }), z.gte(2000, { error: '年份应在 2000–2100 之间' }), z.lte(2100, { error: '年份应在 2000–2100 之间' })),
   type: honourTypeSchema,
   title: text(2, 60),
-  recipientId: z.string({ error: '请选择获奖人' }).min(1, { error: '请选择获奖人' }).max(64),
+  recipientId: z.string({ error: '请选择获奖人' }).check(z.minLength(1, { error: '请选择获奖人' }), z.maxLength(64)),
   citation: text(2, 500, { multiline: true }),
-  amount: z.number({ error: '奖金应为数字' }).min(0, { error: '奖金不能小于 0' }).max(1_000_000, { error: '奖金过大' }).optional(),
+  amount: z.optional(
+    z.number({ error: '奖金应为数字' }).check(z.gte(0, { error: '奖金不能小于 0' }), z.lte(1_000_000, { error: '奖金过大' })),
+  ),
 })
 export type CreateHonourBody = z.input<typeof createHonourBodySchema>
 
@@ -64,7 +68,7 @@ export function honourAmountErrors(body: { type: HonourType; amount?: number }):
 
 /** Answer of `GET /theme-months/:year`. */
 export const themeMonthSchema = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** The spring equinox (春分) in China time. */
   equinox: isoDate,
   /** Visible events starting in March of the year, by startAt. */
@@ -74,8 +78,7 @@ export const themeMonthSchema = z.object({
 export type ThemeMonth = z.infer<typeof themeMonthSchema>
 
 /** The `:year` of `GET /theme-months/:year`: four digits, 2000–2100. */
-export const themeMonthYearSchema = z
-  .string()
-  .regex(/^\d{4}$/, { error: '年份应为 4 位数字' })
-  .transform(Number)
-  .pipe(z.number().int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }))
+export const themeMonthYearSchema = z.pipe(
+  z.pipe(z.string().check(z.regex(/^\d{4}$/, { error: '年份应为 4 位数字' })), z.transform(Number)),
+  z.number().check(z.int(), z.gte(2000, { error: '年份应在 2000–2100 之间' }), z.lte(2100, { error: '年份应在 2000–2100 之间' })),
+)

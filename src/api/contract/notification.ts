@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { isoDateTime, pageQueryShape } from './common'
 
 /** A message to one user (waitlist promotion, event changed or cancelled …). */
@@ -7,7 +7,7 @@ export const notificationSchema = z.object({
   kind: z.string(),
   title: z.string(),
   body: z.string(),
-  link: z.string().optional(),
+  link: z.optional(z.string()),
   read: z.boolean(),
   createdAt: isoDateTime,
 })
@@ -16,10 +16,10 @@ export type Notification = z.infer<typeof notificationSchema>
 /** Answer of `GET /me/notifications`: a page, newest first, plus the unread count. */
 export const notificationPageSchema = z.object({
   items: z.array(notificationSchema),
-  total: z.number().int().min(0),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1).max(100),
-  unread: z.number().int().min(0),
+  total: z.number().check(z.int(), z.gte(0)),
+  page: z.number().check(z.int(), z.gte(1)),
+  pageSize: z.number().check(z.int(), z.gte(1), z.lte(100)),
+  unread: z.number().check(z.int(), z.gte(0)),
 })
 
 /** Query of `GET /me/notifications`. */

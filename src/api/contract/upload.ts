@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** The largest upload the server takes (API.md: 5 MB). */
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024
@@ -12,8 +12,10 @@ export const PHOTOS_MAX = 9
  */
 export const uploadUrlSchema = z
   .string({ error: '照片地址应为文字' })
-  .max(300, { error: '照片地址过长' })
-  .regex(/^https?:\/\/[^/\s?#]+\/uploads\/[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/, { error: '照片须先上传到本系统' })
+  .check(
+    z.maxLength(300, { error: '照片地址过长' }),
+    z.regex(/^https?:\/\/[^/\s?#]+\/uploads\/[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/, { error: '照片须先上传到本系统' }),
+  )
 
 /** Answer of `POST /uploads` (201). */
 export const uploadResultSchema = z.object({ url: uploadUrlSchema })

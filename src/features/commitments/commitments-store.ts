@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { ApiError } from '@/api/api-error'
@@ -47,16 +47,19 @@ export function draftKey(userId: string, year: number): string {
 // Storage is user-editable: what does not look like a draft is dropped, never a crash.
 const draftItemStorageSchema = z.object({
   key: z.string(),
-  id: z.string().optional(),
-  category: z.enum(COMMITMENT_CATEGORIES).optional(),
+  id: z.optional(z.string()),
+  category: z.optional(z.enum(COMMITMENT_CATEGORIES)),
   title: z.string(),
   target: z.string(),
   metricUnit: z.string(),
   metricTarget: z.string(),
-  dueQuarter: z.number().int().min(1).max(4).optional(),
+  dueQuarter: z.optional(z.number().check(z.int(), z.gte(1), z.lte(4))),
 })
 const storedSchema = z.object({
-  drafts: z.record(z.string(), z.object({ items: z.array(draftItemStorageSchema).max(20), updatedAt: z.number(), dirty: z.boolean() })).catch({}),
+  drafts: z.catch(
+    z.record(z.string(), z.object({ items: z.array(draftItemStorageSchema).check(z.maxLength(20)), updatedAt: z.number(), dirty: z.boolean() })),
+    {},
+  ),
 })
 
 // Sheets kept on the phone; the oldest beyond this are dropped.

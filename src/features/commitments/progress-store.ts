@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { ApiError } from '@/api/api-error'
@@ -48,9 +48,10 @@ const MAX_DRAFTS = 40
 
 // Storage is user-editable: what does not look like a report is dropped, never a crash.
 const storedSchema = z.object({
-  drafts: z
-    .record(z.string(), z.object({ percent: z.string(), value: z.string(), note: z.string(), photos: z.array(z.string()).max(9), updatedAt: z.number() }))
-    .catch({}),
+  drafts: z.catch(
+    z.record(z.string(), z.object({ percent: z.string(), value: z.string(), note: z.string(), photos: z.array(z.string()).check(z.maxLength(9)), updatedAt: z.number() })),
+    {},
+  ),
 })
 
 /** The secretary's 进展 reports as written on this phone, until the server has them. */

@@ -111,8 +111,9 @@ describe('GET /events/:id/registrations', () => {
     expect(last.body.items.map((r: { waitlistPosition: number }) => r.waitlistPosition)).toEqual(Array.from({ length: 100 }, (_, i) => 901 + i))
     expect(waiting.body).toMatchObject({ total: 1000 })
     expect(waiting.body.items[99].waitlistPosition).toBe(1000)
-    // Generous for slow CI machines; a per-row recount of the waitlist would take seconds.
-    expect(elapsed).toBeLessThan(100)
+    // Guards the algorithm, not the speed (npm run bench measures that): a per-row recount of the waitlist takes
+    // seconds here, a linear page tens of ms — 272 ms was seen on a machine with a load of 7, so the bar is 1 s.
+    expect(elapsed).toBeLessThan(1000)
     const csv = await api.download(`/events/${event.id}/registrations.csv`, organiser)
     expect(Papa.parse(csv.bytes.toString('utf8').slice(1)).data).toHaveLength(5001)
   })

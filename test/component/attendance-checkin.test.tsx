@@ -39,8 +39,8 @@ const eventUnderWay = (extra: Partial<Registration> = {}) =>
 const result = (attendance: CheckinResult['attendance']): CheckinResult => ({ attendance, checkedInAt: '2026-12-08T09:03:00+08:00' })
 const httpError = (status: number, code: string) => new ApiError({ kind: 'http', status, code, message: messageForCode(code) })
 
-/** The real <input> inside Taro's Input. */
-const codeInput = () => screen.getByLabelText('签到码').querySelector('input') as HTMLInputElement
+/** The real <input> inside Taro's Input, which carries the label. */
+const codeInput = () => screen.getByLabelText('签到码', { selector: 'input' }) as HTMLInputElement
 function typeCode(code: string) {
   fireEvent.input(codeInput(), { target: { value: code } })
 }
@@ -48,7 +48,7 @@ function typeCode(code: string) {
 async function renderScreen() {
   const view = render(<CheckinScreen eventId='evt-1' onBack={jest.fn()} onOpenRecord={jest.fn()} />)
   // Taro's Input renders its inner <input> a moment after the element itself.
-  await waitFor(() => expect(screen.getByLabelText('签到码').querySelector('input')).toBeTruthy())
+  await waitFor(() => expect(screen.getByLabelText('签到码', { selector: 'input' })).toBeTruthy())
   return view
 }
 

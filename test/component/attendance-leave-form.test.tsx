@@ -17,14 +17,14 @@ const onLeave: Registration = {
   createdAt: '2026-12-01T09:00:00+08:00',
 }
 
-const reasonField = () => screen.getByLabelText('请假理由').querySelector('textarea') as HTMLTextAreaElement
+const reasonField = () => screen.getByLabelText('请假理由', { selector: 'textarea' }) as HTMLTextAreaElement
 function typeReason(reason: string) {
   fireEvent.input(reasonField(), { target: { value: reason } })
 }
 
 async function renderForm(onDone = jest.fn(), onCancel = jest.fn()) {
   render(<LeaveForm eventId='evt-1' onDone={onDone} onCancel={onCancel} />)
-  await waitFor(() => expect(screen.getByLabelText('请假理由').querySelector('textarea')).toBeTruthy())
+  await waitFor(() => expect(screen.getByLabelText('请假理由', { selector: 'textarea' })).toBeTruthy())
   return { onDone, onCancel }
 }
 

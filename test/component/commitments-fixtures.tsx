@@ -37,13 +37,9 @@ export function createSheet(overrides: Partial<Commitment> = {}): Commitment {
   }
 }
 
-/** Types into the Taro Input or Textarea labelled `label`, once its web component has rendered the native control. */
+/** Types into the native control of the Taro Input or Textarea labelled `label`. */
 export async function type(label: string, value: string) {
-  const field = screen.getByLabelText(label)
-  const control = await waitFor(() => {
-    const found = field.querySelector('input, textarea')
-    if (!found) throw new Error(`${label}: no native control yet`)
-    return found
-  })
+  // The label is on the native control itself (shared/ui/a11y fieldLabel), rendered a moment after the element.
+  const control = await waitFor(() => screen.getByLabelText(label, { selector: 'input, textarea' }))
   fireEvent.input(control, { target: { value } })
 }

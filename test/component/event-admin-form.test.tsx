@@ -17,14 +17,10 @@ const mockedUpdate = jest.mocked(updateEvent)
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedCancel = jest.mocked(cancelEvent)
 
-/** Types into the Taro Input or Textarea labelled `label`, once its web component has rendered the native control. */
+/** Types into the native control of the Taro Input or Textarea labelled `label`. */
 async function type(label: string, value: string) {
-  const field = screen.getByLabelText(label)
-  const control = await waitFor(() => {
-    const found = field.querySelector('input, textarea')
-    if (!found) throw new Error(`${label}: no native control yet`)
-    return found
-  })
+  // The label is on the native control itself (shared/ui/a11y fieldLabel), rendered a moment after the element.
+  const control = await waitFor(() => screen.getByLabelText(label, { selector: 'input, textarea' }))
   fireEvent.input(control, { target: { value } })
 }
 
@@ -84,7 +80,8 @@ describe('EventForm (发布活动)', () => {
     await type('比赛项目 2', '产业项目路演')
     fireEvent.click(screen.getByText('汉旺镇'))
     fireEvent.click(screen.getByText('清平镇'))
-    fireEvent.click(screen.getByLabelText('增加 0.5 学时'))
+    // An icon-only button: named by its visually hidden label, with the button role on H5.
+    fireEvent.click(screen.getByRole('button', { name: '增加 0.5 学时' }))
     await type('纬度', '31.338')
     await type('经度', '104.207')
     fireEvent.click(screen.getByText('发布活动'))

@@ -54,7 +54,8 @@ describe('MyHonours', () => {
     const onOpen = jest.fn()
     render(<MyHonours onOpen={onOpen} onBrowse={jest.fn()} />)
     const rows = await screen.findAllByRole('link')
-    expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual(['王建华 2026年度岗位创新奖', '王建华 2025年度优秀村（社区）党组织书记'])
+    // Each row is a link named by its visible text: recipient, place, title, citation, date.
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringMatching(/^王建华.*2026年度岗位创新奖/), expect.stringMatching(/^王建华.*2025年度优秀村（社区）党组织书记/)])
     fireEvent.click(rows[1])
     expect(onOpen).toHaveBeenCalledWith('hon-2025')
   })

@@ -20,14 +20,10 @@ const wang = { id: 'u-s01', name: '王建华', role: 'secretary' as const, town:
 const li = { id: 'u-s02', name: '李秀英', role: 'secretary' as const, town: '孝德镇', village: '年画村', phone: '13800000002' }
 const CITATION = '带领村民发展猕猴桃产业，村集体经济收入三年翻番。'
 
-/** Types into the Taro Input or Textarea labelled `label`, once its web component has rendered the native control. */
+/** Types into the native control of the Taro Input or Textarea labelled `label`. */
 async function type(label: string, value: string) {
-  const field = screen.getByLabelText(label)
-  const control = await waitFor(() => {
-    const found = field.querySelector('input, textarea')
-    if (!found) throw new Error(`${label}: no native control yet`)
-    return found
-  })
+  // The label is on the native control itself (shared/ui/a11y fieldLabel), rendered a moment after the element.
+  const control = await waitFor(() => screen.getByLabelText(label, { selector: 'input, textarea' }))
   fireEvent.input(control, { target: { value } })
 }
 

@@ -106,7 +106,8 @@ describe('ThemeMonthCard', () => {
     const onOpenEvent = jest.fn()
     render(<ThemeMonthCard year={2027} theme={loaded(data)} now={Date.parse('2027-02-19T10:00:00+08:00')} onOpenEvent={onOpenEvent} />)
     expect(screen.getByText('距春分还有 30 天')).toBeTruthy()
-    const agenda = screen.getAllByRole('link').map((el) => el.getAttribute('aria-label'))
+    // Each agenda row is a link named by its visible text (tag, title, time).
+    const agenda = screen.getAllByRole('link').map((el) => el.querySelector('.hn-agenda__title')?.textContent)
     expect(agenda).toEqual(['春分日集中活动：组织荣誉颁授', '强村讲堂：三月第一讲'])
     expect(within(screen.getAllByRole('link')[0]).getByText('春分日')).toBeTruthy()
     fireEvent.click(screen.getByText('强村讲堂：三月第一讲'))

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { ORGANISER_SCREENS, SECRETARY_SCREENS, LOGIN_SCREEN, openScreen as open, type Screen } from './screens'
 import { loginAs, resetMock, tap } from './support'
 
 // 大字模式 (issue 6): every screen reachable in H5, at scale 1.0 and 1.4, checked in the DOM for
@@ -9,47 +10,6 @@ const SETTINGS_KEY = 'zst-settings'
 const SCALE = 1.4
 const DISPLAY_PX = 48
 const SHOTS = 'test-results/e2e/elder'
-const YEAR = new Date().getFullYear()
-
-type Screen = { name: string; url: string }
-
-/** Screens of a secretary (u-s01), with ids from the mock's seed. */
-const SECRETARY_SCREENS: Screen[] = [
-  { name: 'home', url: '/pages/home/index' },
-  { name: 'events', url: '/pages/events/index' },
-  { name: 'commitments', url: '/pages/commitments/index' },
-  { name: 'honours', url: '/pages/honours/index' },
-  { name: 'me', url: '/pages/me/index' },
-  { name: 'event-detail', url: '/pages/event-detail/index?id=evt-lecture-open' },
-  { name: 'event-detail-contest', url: '/pages/event-detail/index?id=evt-contest-open' },
-  { name: 'my-registrations', url: '/pages/my-registrations/index' },
-  { name: 'checkin', url: '/packages/secretary/pages/checkin/index?id=evt-field-today' },
-  { name: 'attendance', url: '/packages/secretary/pages/attendance/index' },
-  { name: 'progress', url: `/packages/secretary/pages/progress/index?itemId=itm-${YEAR}-1-1&year=${YEAR}` },
-  { name: 'scores', url: '/packages/secretary/pages/scores/index' },
-  { name: 'my-honours', url: '/packages/secretary/pages/my-honours/index' },
-  { name: 'honour-detail', url: '/packages/common/pages/honour-detail/index?id=hon-2026-inn-01' },
-  { name: 'notifications', url: '/packages/common/pages/notifications/index' },
-  { name: 'settings', url: '/packages/common/pages/settings/index' },
-]
-
-/** Screens of an organiser (u-o1): the tabs they see differently and every organiser screen. */
-const ORGANISER_SCREENS: Screen[] = [
-  { name: 'home', url: '/pages/home/index' },
-  { name: 'commitments', url: '/pages/commitments/index' },
-  { name: 'me', url: '/pages/me/index' },
-  { name: 'events', url: '/packages/organiser/pages/events/index' },
-  { name: 'event-form-new', url: '/packages/organiser/pages/event-form/index' },
-  { name: 'event-form-edit', url: '/packages/organiser/pages/event-form/index?id=evt-contest-open' },
-  { name: 'roster', url: '/packages/organiser/pages/roster/index?id=evt-field-today' },
-  { name: 'checkin-code', url: '/packages/organiser/pages/checkin-code/index?id=evt-field-today' },
-  { name: 'commitment-review', url: '/packages/organiser/pages/commitments/index' },
-  { name: 'commitment-detail', url: `/packages/organiser/pages/commitment-detail/index?id=cmt-${YEAR}-u-s03` },
-  { name: 'quarter-scores', url: '/packages/organiser/pages/quarter-scores/index' },
-  { name: 'assessment', url: '/packages/organiser/pages/assessment/index' },
-  { name: 'honour-form', url: '/packages/organiser/pages/honour-form/index' },
-]
-
 /** What the DOM says about the visible screen. */
 type Measure = {
   rootLarge: boolean
@@ -127,17 +87,6 @@ async function measure(page: Page): Promise<Measure> {
       targets,
     }
   })
-}
-
-/** Opens a screen on a fresh document (so only it is in Taro's page stack) and waits for it to settle. */
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`/#${url}`)
-  await expect(page.locator('.taro_page:visible')).toHaveCount(1)
-  await page.waitForLoadState('networkidle')
-  await expect(page.locator('.taro_page:visible [aria-busy="true"]').filter({ visible: true })).toHaveCount(0)
-  // Layout after fonts and the last state update.
-  await page.waitForTimeout(300)
 }
 
 /** Walks the screens at one size: checks what holds at every size and returns the text sizes. */
@@ -231,7 +180,7 @@ test.describe('大字模式', () => {
 
   test('before signing in, 登录 offers 大字模式 and is readable at both sizes', async ({ page }) => {
     await resetMock(page)
-    const login: Screen[] = [{ name: 'login', url: '/pages/login/index' }]
+    const login: Screen[] = [LOGIN_SCREEN]
     await page.goto('/')
     await page.evaluate((key) => localStorage.removeItem(key), SETTINGS_KEY)
     const normal = await walk(page, 'guest', login, false)

@@ -6,6 +6,7 @@ import { chinaYear } from '@/features/commitments/lib/china-date'
 import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
+import { tappable } from '@/shared/ui/a11y'
 
 const ORGANISER_ENTRIES = [
   { title: '承诺审核', hint: '通过或退回书记的履职承诺', url: ROUTES.organiserCommitments },
@@ -23,12 +24,12 @@ export default function CommitmentsPage() {
     return (
       <Page>
         {ORGANISER_ENTRIES.map((entry) => (
-          <View key={entry.title} className='zs-card zs-row' role='button' onClick={() => openPage(entry.url)}>
+          <View key={entry.title} className='zs-card zs-row' {...tappable('link', () => openPage(entry.url))}>
             <View className='zs-grow'>
               <Text className='zs-title'>{entry.title}</Text>
               <Text className='zs-muted'>{entry.hint}</Text>
             </View>
-            <Text className='zs-title'>›</Text>
+            <Text className='zs-title' aria-hidden='true'>›</Text>
           </View>
         ))}
       </Page>

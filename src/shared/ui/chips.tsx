@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { tappable } from './a11y'
 
 /** One choice of a Chips row. */
 export type ChipOption<T extends string> = { value: T; label: string }
@@ -20,10 +21,9 @@ export function Chips<T extends string>({
       {options.map((option) => (
         <View
           key={option.value}
-          role='tab'
+          {...tappable('tab', () => onChange(option.value))}
           aria-selected={option.value === value}
           className={`zs-chip${option.value === value ? ' zs-chip--on' : ''}`}
-          onClick={() => onChange(option.value)}
         >
           {option.label}
         </View>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { checkinBodySchema, EVENT_TYPE_LABELS, type CheckinResult, type Event } from '@/api/contract/event'
 import { formatDateTime, formatTimeRange } from '@/shared/lib/dates'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
@@ -158,7 +159,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
             value={code}
             focus={focused}
             placeholder='6 位签到码'
-            aria-label='签到码'
+            {...fieldLabel('签到码')}
             confirmType='done'
             onInput={(e) => {
               setCode(e.detail.value.replace(/\D/g, '').slice(0, 6))

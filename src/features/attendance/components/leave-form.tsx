@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { codePointLength } from '@/api/contract/common'
 import { leaveBodySchema, type Registration } from '@/api/contract/event'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { useAttendanceStore } from '../attendance-store'
 import './attendance.css'
@@ -51,7 +52,7 @@ export function LeaveForm({ eventId, onDone, onCancel }: { eventId: string; onDo
           value={reason}
           maxlength={REASON_MAX}
           placeholder='例如：村里防汛值班，无法参加'
-          aria-label='请假理由'
+          {...fieldLabel('请假理由')}
           onInput={(e) => {
             setReason(e.detail.value)
             if (error) setError(null)

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { sendSmsCode } from '../api/send-sms-code'
 import { validateLogin } from '../lib/validate-login'
@@ -72,7 +73,7 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
             type='number'
             maxlength={11}
             placeholder='请输入 11 位手机号'
-            aria-label='手机号'
+            {...fieldLabel('手机号')}
             value={phone}
             onInput={(e) => setPhone(e.detail.value)}
           />
@@ -86,7 +87,7 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
               type='number'
               maxlength={6}
               placeholder='6 位验证码'
-              aria-label='验证码'
+              {...fieldLabel('验证码')}
               value={code}
               onInput={(e) => setCode(e.detail.value)}
               onConfirm={() => void submit()}

@@ -1,5 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { COMMITMENT_CATEGORIES } from '@/api/contract/commitment'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import type { DraftErrors, DraftItem } from '../lib/draft'
@@ -36,7 +37,7 @@ export function ItemEditor({
 }) {
   const n = index + 1
   return (
-    <View className='zs-card' aria-label={`第 ${n} 项`}>
+    <View className='zs-card' role='group' aria-label={`第 ${n} 项`}>
       <View className='cm-item__head'>
         <Text className='cm-item__title zs-grow'>第 {n} 项</Text>
         <AppButton small variant='secondary' disabled={index === 0} onTap={() => onMove(-1)}>
@@ -61,7 +62,7 @@ export function ItemEditor({
           value={item.title}
           maxlength={60}
           placeholder='如：发展集体经济项目'
-          aria-label={`第 ${n} 项标题`}
+          {...fieldLabel(`第 ${n} 项标题`)}
           onInput={(e) => onChange({ title: e.detail.value })}
         />
         <FieldError message={errors?.title} />
@@ -74,7 +75,7 @@ export function ItemEditor({
           maxlength={200}
           autoHeight
           placeholder='如：村集体经济收入达到 20 万元'
-          aria-label={`第 ${n} 项目标`}
+          {...fieldLabel(`第 ${n} 项目标`)}
           onInput={(e) => onChange({ target: e.detail.value })}
         />
         <FieldError message={errors?.target} />
@@ -87,7 +88,7 @@ export function ItemEditor({
             type='digit'
             value={item.metricTarget}
             placeholder='目标值，如 20'
-            aria-label={`第 ${n} 项目标值`}
+            {...fieldLabel(`第 ${n} 项目标值`)}
             onInput={(e) => onChange({ metricTarget: e.detail.value })}
           />
           <Input
@@ -95,7 +96,7 @@ export function ItemEditor({
             value={item.metricUnit}
             maxlength={10}
             placeholder='单位，如 万元'
-            aria-label={`第 ${n} 项单位`}
+            {...fieldLabel(`第 ${n} 项单位`)}
             onInput={(e) => onChange({ metricUnit: e.detail.value })}
           />
         </View>

@@ -6,6 +6,7 @@ import type { User } from '@/api/contract/auth'
 import type { CommitmentItem, ProgressBody } from '@/api/contract/commitment'
 import { PHOTOS_MAX } from '@/api/contract/upload'
 import { createId } from '@/shared/lib/id'
+import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { uploadPhoto } from '../api/upload-photo'
@@ -148,17 +149,16 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
               return (
                 <View
                   key={q}
-                  role='tab'
-                  aria-selected={q === quarter}
-                  aria-disabled={future || undefined}
-                  className={`zs-chip${q === quarter ? ' zs-chip--on' : ''}${future ? ' zs-btn--inert' : ''}`}
-                  onClick={() => {
+                  {...tappable('tab', () => {
                     if (future) setNotice(`第${q}季度尚未开始，暂不能填报。`)
                     else {
                       setNotice('')
                       setQuarter(q)
                     }
-                  }}
+                  })}
+                  aria-selected={q === quarter}
+                  aria-disabled={future || undefined}
+                  className={`zs-chip${q === quarter ? ' zs-chip--on' : ''}${future ? ' zs-btn--inert' : ''}`}
                 >
                   第{q}季度
                 </View>
@@ -176,18 +176,18 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
             <Text className='zs-field__label'>
               完成数值（目标 {item.metric.targetValue} {item.metric.unit}）
             </Text>
-            <Input className='zs-input' type='digit' value={draft.value} aria-label='完成数值' placeholder={`已完成多少${item.metric.unit}`} onInput={(e) => edit({ value: e.detail.value })} />
+            <Input className='zs-input' type='digit' value={draft.value} {...fieldLabel('完成数值')} placeholder={`已完成多少${item.metric.unit}`} onInput={(e) => edit({ value: e.detail.value })} />
             {computed !== null ? <Text className='zs-muted'>折合完成度 {computed}%</Text> : null}
           </View>
         ) : (
           <View className='zs-field'>
             <Text className='zs-field__label'>完成度（%）</Text>
-            <Input className='zs-input' type='digit' value={draft.percent} aria-label='完成度' placeholder='0–100' onInput={(e) => edit({ percent: e.detail.value })} />
+            <Input className='zs-input' type='digit' value={draft.percent} {...fieldLabel('完成度')} placeholder='0–100' onInput={(e) => edit({ percent: e.detail.value })} />
           </View>
         )}
         <View className='zs-field'>
           <Text className='zs-field__label'>进展说明（选填）</Text>
-          <Textarea className='zs-textarea cm-textarea' value={draft.note} maxlength={NOTE_MAX} autoHeight aria-label='进展说明' placeholder='做了哪些工作、取得了什么效果' onInput={(e) => edit({ note: e.detail.value })} />
+          <Textarea className='zs-textarea cm-textarea' value={draft.note} maxlength={NOTE_MAX} autoHeight {...fieldLabel('进展说明')} placeholder='做了哪些工作、取得了什么效果' onInput={(e) => edit({ note: e.detail.value })} />
           <Text className='zs-muted'>
             {noteLength}/{NOTE_MAX}
           </Text>
@@ -200,7 +200,7 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
             {draft.photos.map((url, i) => (
               <View key={url} className='cm-photo-cell'>
                 <Image className='cm-photo' src={url} mode='aspectFill' />
-                <AppButton small variant='danger' ariaLabel={`删除第 ${i + 1} 张照片`} onTap={() => edit({ photos: draft.photos.filter((u) => u !== url) })}>
+                <AppButton small variant='danger' label={`删除第 ${i + 1} 张照片`} onTap={() => edit({ photos: draft.photos.filter((u) => u !== url) })}>
                   删除
                 </AppButton>
               </View>

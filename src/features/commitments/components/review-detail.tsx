@@ -5,6 +5,7 @@ import { ApiError, toApiError } from '@/api/api-error'
 import { COMMITMENT_STATUS_LABELS, reviewBodySchema, type Commitment, type ReviewBody } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
 import { createId } from '@/shared/lib/id'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
@@ -100,7 +101,7 @@ export function ReviewDetail({ id }: { id: string }) {
             value={comment}
             maxlength={500}
             autoHeight
-            aria-label='审核意见'
+            {...fieldLabel('审核意见')}
             placeholder='退回时请写明需要修改的地方'
             onInput={(e) => {
               setComment(e.detail.value)

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { COMMITMENT_STATUS_LABELS, type Commitment, type CommitmentStatus } from '@/api/contract/commitment'
 import { MIANZHU_TOWNS } from '@/shared/lib/towns'
+import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -81,9 +82,10 @@ export function ReviewList({ year, onOpen }: { year: number; onOpen: (id: string
     <View>
       <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
       <Picker mode='selector' range={TOWN_CHOICES} value={townIndex} onChange={(e) => setTownIndex(Number(e.detail.value))}>
-        <View className='zs-input zs-row' aria-label='镇（街道）'>
+        <View className='zs-input zs-row' {...tappable('button')}>
+          <Text className='zs-visually-hidden'>镇（街道）</Text>
           <Text className='zs-grow'>{TOWN_CHOICES[townIndex]}</Text>
-          <Text>▾</Text>
+          <Text aria-hidden='true'>▾</Text>
         </View>
       </Picker>
       <Text className='zs-muted'>
@@ -94,7 +96,7 @@ export function ReviewList({ year, onOpen }: { year: number; onOpen: (id: string
       {phase !== 'loading' && phase !== 'error' && rows.length === 0 ? <EmptyState title='没有符合条件的履职承诺' hint='换个状态或镇（街道）看看。' /> : null}
       {phase !== 'loading' && phase !== 'error'
         ? rows.map((sheet) => (
-            <View key={sheet.id} className='zs-card' role='button' onClick={() => onOpen(sheet.id)}>
+            <View key={sheet.id} className='zs-card' {...tappable('button', () => onOpen(sheet.id))}>
               <View className='zs-row'>
                 <Text className='cm-item__title zs-grow'>{sheet.owner.name}</Text>
                 <Tag tone={STATUS_TONES[sheet.status]}>{COMMITMENT_STATUS_LABELS[sheet.status]}</Tag>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { staleMessage } from '@/api/api-error'
 import type { Loaded } from '@/shared/hooks/use-load'
+import { tappable } from '@/shared/ui/a11y'
 import { StaleNotice } from '@/shared/ui/stale-notice'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 
@@ -50,12 +51,12 @@ export function firstLoadPending(...loads: Array<Loaded<unknown>>): boolean {
 /** One tappable line of a card: main text, a detail underneath, and an arrow. */
 export function DashLink({ text, detail, onTap }: { text: string; detail?: ReactNode; onTap: () => void }) {
   return (
-    <View className='db-link' role='link' aria-label={text} onClick={onTap}>
+    <View className='db-link' {...tappable('link', onTap)}>
       <View className='zs-grow'>
         <Text className='db-link__text'>{text}</Text>
         {detail ? <Text className='db-link__detail'>{detail}</Text> : null}
       </View>
-      <Text className='db-link__arrow'>›</Text>
+      <Text className='db-link__arrow' aria-hidden='true'>›</Text>
     </View>
   )
 }

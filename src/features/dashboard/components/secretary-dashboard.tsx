@@ -6,6 +6,7 @@ import { useLoad } from '@/shared/hooks/use-load'
 import { formatDateTime } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
+import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Badge } from '@/shared/ui/badge'
 import { LoadingState } from '@/shared/ui/state-view'
@@ -53,7 +54,7 @@ export function SecretaryDashboard({ now, unread, footer }: { now: number; unrea
         </View>
       ))}
       {banner ? (
-        <View className='db-banner' role='link' aria-label='支书主题活动月' onClick={() => openPage(ROUTES.honours)}>
+        <View className='db-banner' {...tappable('link', () => openPage(ROUTES.honours))}>
           <Text className='db-banner__big'>{bannerYear} 年支书主题活动月</Text>
           <Text className='db-banner__text'>
             春分 {banner.equinox}

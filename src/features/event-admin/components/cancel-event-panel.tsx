@@ -4,6 +4,7 @@ import { useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { cancelEventBodySchema, type Event } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { cancelEvent } from '../api/cancel-event'
 import { askReason } from '../lib/ask-reason'
@@ -71,7 +72,7 @@ export function CancelEventPanel({ event, onCancelled }: { event: Event; onCance
               value={reason}
               maxlength={200}
               placeholder={PLACEHOLDER}
-              aria-label='取消原因'
+              {...fieldLabel('取消原因')}
               onInput={(e) => setReason(e.detail.value)}
             />
           </Field>

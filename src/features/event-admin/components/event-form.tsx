@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { EVENT_TYPE_LABELS, type Event, type EventType } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -187,7 +188,7 @@ export function EventForm({
             value={values.title}
             maxlength={60}
             placeholder='2–60 个字，如：强村讲堂：村级财务规范'
-            aria-label='活动名称'
+            {...fieldLabel('活动名称')}
             onInput={(e) => set('title', e.detail.value)}
           />
         </Field>
@@ -197,7 +198,7 @@ export function EventForm({
             value={values.description}
             maxlength={2000}
             placeholder='活动内容、需要准备的材料等'
-            aria-label='活动介绍'
+            {...fieldLabel('活动介绍')}
             onInput={(e) => set('description', e.detail.value)}
           />
         </Field>
@@ -208,7 +209,7 @@ export function EventForm({
               value={values.speaker}
               maxlength={40}
               placeholder='如：市农业农村局 陈志刚'
-              aria-label='主讲人'
+              {...fieldLabel('主讲人')}
               onInput={(e) => set('speaker', e.detail.value)}
             />
           </Field>
@@ -225,7 +226,7 @@ export function EventForm({
             value={values.venueName}
             maxlength={60}
             placeholder='如：绵竹市委党校报告厅'
-            aria-label='地点名称'
+            {...fieldLabel('地点名称')}
             onInput={(e) => set('venueName', e.detail.value)}
           />
         </Field>
@@ -235,7 +236,7 @@ export function EventForm({
             value={values.venueAddress}
             maxlength={120}
             placeholder='如：绵竹市剑南街道棋盘街 8 号'
-            aria-label='详细地址'
+            {...fieldLabel('详细地址')}
             onInput={(e) => set('venueAddress', e.detail.value)}
           />
         </Field>
@@ -288,7 +289,7 @@ export function EventForm({
             value={values.capacity}
             maxlength={4}
             placeholder='如：50'
-            aria-label='名额'
+            {...fieldLabel('名额')}
             onInput={(e) => set('capacity', e.detail.value)}
           />
         </Field>

@@ -1,5 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
+import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { canChooseLocation, chooseLocation } from '../lib/choose-location'
 import type { PickedPlace } from '../lib/picked-place'
@@ -54,12 +55,14 @@ export function DateTimeField({
     <Field label={label} error={error}>
       <View className='zs-row'>
         <Picker className='ea-picker' mode='date' value={date} onChange={(e) => onChange({ date: String(e.detail.value), time })}>
-          <View className={`ea-picker__value${date ? '' : ' ea-picker__value--empty'}`} aria-label={`${label}日期`}>
+          <View className={`ea-picker__value${date ? '' : ' ea-picker__value--empty'}`} {...tappable('button')}>
+            <Text className='zs-visually-hidden'>{`${label} 日期 `}</Text>
             {date || '选择日期'}
           </View>
         </Picker>
         <Picker className='ea-picker' mode='time' value={time} onChange={(e) => onChange({ date, time: String(e.detail.value) })}>
-          <View className={`ea-picker__value${time ? '' : ' ea-picker__value--empty'}`} aria-label={`${label}时间`}>
+          <View className={`ea-picker__value${time ? '' : ' ea-picker__value--empty'}`} {...tappable('button')}>
+            <Text className='zs-visually-hidden'>{`${label} 时间 `}</Text>
             {time || '选择时间'}
           </View>
         </Picker>
@@ -74,13 +77,14 @@ export function CreditsStepper({ value, error, onChange }: { value: number; erro
   return (
     <Field label='学时' error={error} hint='每次增减 0.5 学时，出席或迟到的书记计入学时。'>
       <View className='ea-stepper'>
-        <AppButton small variant='secondary' ariaLabel='减少 0.5 学时' disabled={value <= 0} onTap={() => step(-0.5)}>
+        <AppButton small variant='secondary' label='减少 0.5 学时' disabled={value <= 0} onTap={() => step(-0.5)}>
           −
         </AppButton>
-        <Text className='ea-stepper__value' aria-label='学时'>
+        <Text className='ea-stepper__value'>
+          <Text className='zs-visually-hidden'>学时 </Text>
           {value}
         </Text>
-        <AppButton small variant='secondary' ariaLabel='增加 0.5 学时' disabled={value >= 40} onTap={() => step(0.5)}>
+        <AppButton small variant='secondary' label='增加 0.5 学时' disabled={value >= 40} onTap={() => step(0.5)}>
           ＋
         </AppButton>
       </View>
@@ -95,17 +99,16 @@ export function TownPicker({ value, error, onChange }: { value: string[]; error?
     <Field label='面向镇（街道）' error={error} hint={value.length ? `已选 ${value.length} 个，只有这些镇（街道）的书记能看到并报名。` : '不选 = 全市书记都能报名。'}>
       <View className='zs-chips' role='group' aria-label='面向镇（街道）'>
         <View
-          role='checkbox'
+          {...tappable('checkbox', () => onChange([]))}
           aria-checked={value.length === 0}
           className={`ea-check${value.length === 0 ? ' ea-check--on' : ''}`}
-          onClick={() => onChange([])}
         >
           全市
         </View>
         {MIANZHU_TOWNS.map((town) => {
           const on = value.includes(town)
           return (
-            <View key={town} role='checkbox' aria-checked={on} className={`ea-check${on ? ' ea-check--on' : ''}`} onClick={() => toggle(town)}>
+            <View key={town} {...tappable('checkbox', () => toggle(town))} aria-checked={on} className={`ea-check${on ? ' ea-check--on' : ''}`}>
               {town}
             </View>
           )
@@ -126,10 +129,10 @@ export function ContestItemsEditor({ value, error, onChange }: { value: string[]
             value={item}
             maxlength={30}
             placeholder={`第 ${index + 1} 个项目名称`}
-            aria-label={`比赛项目 ${index + 1}`}
+            {...fieldLabel(`比赛项目 ${index + 1}`)}
             onInput={(e) => onChange(value.map((v, i) => (i === index ? e.detail.value : v)))}
           />
-          <AppButton small variant='danger' ariaLabel={`删除比赛项目 ${index + 1}`} onTap={() => onChange(value.filter((_, i) => i !== index))}>
+          <AppButton small variant='danger' label={`删除比赛项目 ${index + 1}`} onTap={() => onChange(value.filter((_, i) => i !== index))}>
             删除
           </AppButton>
         </View>
@@ -193,7 +196,7 @@ export function LocationField({
             type='digit'
             value={lat}
             placeholder='纬度，如 31.338'
-            aria-label='纬度'
+            {...fieldLabel('纬度')}
             onInput={(e) => onChange({ lat: e.detail.value, lng })}
           />
           <Input
@@ -201,7 +204,7 @@ export function LocationField({
             type='digit'
             value={lng}
             placeholder='经度，如 104.220'
-            aria-label='经度'
+            {...fieldLabel('经度')}
             onInput={(e) => onChange({ lat, lng: e.detail.value })}
           />
         </View>

@@ -79,15 +79,15 @@ export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: O
             </Text>
             <View className='ea-card__buttons'>
               {event.status !== 'cancelled' ? (
-                <AppButton small variant='secondary' ariaLabel={`编辑 ${event.title}`} onTap={() => onEdit(event.id)}>
+                <AppButton small variant='secondary' label={`编辑 ${event.title}`} onTap={() => onEdit(event.id)}>
                   编辑
                 </AppButton>
               ) : null}
-              <AppButton small variant='secondary' ariaLabel={`名单 ${event.title}`} onTap={() => onRoster(event.id)}>
+              <AppButton small variant='secondary' label={`名单 ${event.title}`} onTap={() => onRoster(event.id)}>
                 名单
               </AppButton>
               {event.status === 'published' ? (
-                <AppButton small variant='secondary' ariaLabel={`签到码 ${event.title}`} onTap={() => onCheckinCode(event.id)}>
+                <AppButton small variant='secondary' label={`签到码 ${event.title}`} onTap={() => onCheckinCode(event.id)}>
                   签到码
                 </AppButton>
               ) : null}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { tappable } from '@/shared/ui/a11y'
 
 /** Checkbox list of a 技能比武's contest items; at least one must be chosen before 报名. */
 export function ContestItemsPicker({ items, chosen, onChange }: { items: string[]; chosen: string[]; onChange: (next: string[]) => void }) {
@@ -10,12 +11,11 @@ export function ContestItemsPicker({ items, chosen, onChange }: { items: string[
         return (
           <View
             key={item}
-            role='checkbox'
+            {...tappable('checkbox', () => onChange(on ? chosen.filter((c) => c !== item) : [...chosen, item]))}
             aria-checked={on}
             className={`ev-items__option${on ? ' ev-items__option--on' : ''}`}
-            onClick={() => onChange(on ? chosen.filter((c) => c !== item) : [...chosen, item])}
           >
-            <View className='ev-items__box'>{on ? '✓' : ''}</View>
+            <View className='ev-items__box' aria-hidden='true'>{on ? '✓' : ''}</View>
             <Text>{item}</Text>
           </View>
         )

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Event } from '@/api/contract/event'
 import { formatDateTime, formatTimeRange } from '@/shared/lib/dates'
+import { tappable } from '@/shared/ui/a11y'
 import { Tag } from '@/shared/ui/tag'
 import { seatsLabel, signupState, typeLabel } from '../lib/signup-state'
 
@@ -11,7 +12,7 @@ export function EventCard({ event, now, onOpen }: { event: Event; now: number; o
   const state = signupState(event, now)
   const tone = state.kind === 'checked-in' ? (state.attendance === 'late' ? 'orange' : 'green') : (TONES[state.kind as keyof typeof TONES] ?? 'grey')
   return (
-    <View className='zs-card ev-card' role='link' aria-label={event.title} onClick={() => onOpen(event.id)}>
+    <View className='zs-card ev-card' {...tappable('link', () => onOpen(event.id))}>
       <View className='zs-row ev-card__head'>
         <Tag tone='red'>{typeLabel(event)}</Tag>
         <Tag tone={tone}>{seatsLabel(event, now)}</Tag>

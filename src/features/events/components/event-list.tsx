@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { EventType, EventWhen } from '@/api/contract/event'
 import { EVENT_TYPE_LABELS } from '@/api/contract/event'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { StaleNotice } from '@/shared/ui/stale-notice'
@@ -51,7 +52,7 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
           type='text'
           confirmType='search'
           placeholder='搜索活动名称、地点、主讲人'
-          aria-label='搜索活动'
+          {...fieldLabel('搜索活动')}
           value={draft}
           maxlength={50}
           onInput={(e) => setDraft(e.detail.value)}

@@ -5,6 +5,7 @@ import { ApiError, toApiError } from '@/api/api-error'
 import { HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
 import { useLoad } from '@/shared/hooks/use-load'
 import { createId } from '@/shared/lib/id'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { createHonour } from '../api/create-honour'
@@ -99,7 +100,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
         </View>
       ) : null}
       <Field label='荣誉名称' error={errors.title}>
-        <Input className='zs-input' value={draft.title} maxlength={60} aria-label='荣誉名称' placeholder='2–60 个字' onInput={(e) => change({ title: e.detail.value })} />
+        <Input className='zs-input' value={draft.title} maxlength={60} {...fieldLabel('荣誉名称')} placeholder='2–60 个字' onInput={(e) => change({ title: e.detail.value })} />
       </Field>
       <Field label='获奖人' error={errors.recipientId}>
         <RecipientPicker value={draft.recipient} onChange={(recipient) => change({ recipient })} />
@@ -109,7 +110,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
           className='zs-textarea hn-textarea'
           value={draft.citation}
           maxlength={500}
-          aria-label='事迹'
+          {...fieldLabel('事迹')}
           placeholder='简要写明获奖事迹，2–500 字'
           onInput={(e) => change({ citation: e.detail.value })}
         />
@@ -118,7 +119,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
         {innovation ? (
           <Text className='hn-fixed'>{INNOVATION_AWARD_AMOUNT_YUAN} 元（岗位创新奖固定金额）</Text>
         ) : (
-          <Input className='zs-input' type='number' value={draft.amount} aria-label='奖金' placeholder='选填，没有奖金可不填' onInput={(e) => change({ amount: e.detail.value })} />
+          <Input className='zs-input' type='number' value={draft.amount} {...fieldLabel('奖金')} placeholder='选填，没有奖金可不填' onInput={(e) => change({ amount: e.detail.value })} />
         )}
       </Field>
       {full ? (

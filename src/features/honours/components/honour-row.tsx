@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Honour } from '@/api/contract/honour'
+import { tappable } from '@/shared/ui/a11y'
 import { amountLabel, fullDateLabel } from '../lib/theme-month'
 
 /** One honour of a list: recipient, village, citation (2 lines), amount and date; tap opens it. */
@@ -7,7 +8,7 @@ export function HonourRow({ honour, onOpen, showTitle }: { honour: Honour; onOpe
   const { recipient } = honour
   const amount = amountLabel(honour.amount)
   return (
-    <View className='hn-row' role='link' aria-label={`${recipient.name} ${honour.title}`} onClick={() => onOpen(honour.id)}>
+    <View className='hn-row' {...tappable('link', () => onOpen(honour.id))}>
       <View className='zs-row'>
         <Text className='hn-row__name zs-grow'>{recipient.name}</Text>
         {amount ? <Text className='hn-row__amount'>{amount}</Text> : null}

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { User } from '@/api/contract/auth'
 import { useLoad } from '@/shared/hooks/use-load'
+import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { getSecretaries } from '../api/get-secretaries'
@@ -33,7 +34,7 @@ export function RecipientPicker({ value, onChange }: { value: User | null; onCha
           value={typed}
           maxlength={30}
           placeholder='输入姓名、村（社区）或手机号'
-          aria-label='搜索获奖人'
+          {...fieldLabel('搜索获奖人')}
           confirmType='search'
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={() => setQuery(typed)}
@@ -53,9 +54,10 @@ function SearchResults({ query, onPick }: { query: string; onPick: (user: User) 
   if (found.status === 'error' || !found.data) return <ErrorState message={found.error ?? ''} onRetry={() => void found.reload()} />
   if (found.data.items.length === 0) return <Text className='zs-muted'>没有找到“{query}”，请换个姓名或村名再试。</Text>
   return (
-    <View role='list' aria-label='候选获奖人'>
+    <View role='group' aria-label='候选获奖人'>
       {found.data.items.map((user) => (
-        <View key={user.id} className='hn-row' role='button' aria-label={`选择 ${user.name}`} onClick={() => onPick(user)}>
+        <View key={user.id} className='hn-row' {...tappable('button', () => onPick(user))}>
+          <Text className='zs-visually-hidden'>选择</Text>
           <Text className='hn-row__name'>{user.name}</Text>
           <Text className='hn-row__place'>{place(user)}</Text>
         </View>

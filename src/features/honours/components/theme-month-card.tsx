@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { HONOUR_TYPE_LABELS, type ThemeMonth } from '@/api/contract/honour'
 import { formatDateTime } from '@/shared/lib/dates'
 import type { Loaded } from '@/shared/hooks/use-load'
+import { tappable } from '@/shared/ui/a11y'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { HONOUR_TYPES, isOnEquinox, monthDayLabel, phaseLabel, sortAgenda, themePhase } from '../lib/theme-month'
@@ -45,7 +46,7 @@ function ThemeMonthBody({ data, now, onOpenEvent }: { data: ThemeMonth; now: num
           <Text className='hn-theme__sub'>活动安排</Text>
           {data.activities.length === 0 ? <Text className='zs-muted'>3月的活动尚未发布，发布后会在这里列出。</Text> : null}
           {sortAgenda(data.activities, data.equinox).map((event) => (
-            <View key={event.id} className='hn-agenda' role='link' aria-label={event.title} onClick={() => onOpenEvent(event.id)}>
+            <View key={event.id} className='hn-agenda' {...tappable('link', () => onOpenEvent(event.id))}>
               {isOnEquinox(event, data.equinox) ? <Tag tone='red'>春分日</Tag> : null}
               <Text className='hn-agenda__title'>{event.title}</Text>
               <Text className='hn-agenda__time'>{formatDateTime(event.startAt)}</Text>

@@ -5,6 +5,7 @@ import { staleMessage, toApiError } from '@/api/api-error'
 import type { Notification } from '@/api/contract/notification'
 import { formatDateTime } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
+import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -118,9 +119,9 @@ export function NotificationList() {
       ) : null}
       <View className='zs-card'>
         {state.items.map((note) => (
-          <View key={note.id} className={`nt-row${note.read ? '' : ' nt-row--unread'}`} role='link' aria-label={note.title} onClick={() => open(note)}>
+          <View key={note.id} className={`nt-row${note.read ? '' : ' nt-row--unread'}`} {...tappable('link', () => open(note))}>
             <View className='zs-row'>
-              {note.read ? null : <View className='nt-dot' aria-label='未读' />}
+              {note.read ? null : <View className='nt-dot' role='img' aria-label='未读' />}
               <Text className='nt-row__title zs-grow'>{note.title}</Text>
             </View>
             <Text className='nt-row__body'>{note.body}</Text>

@@ -6,6 +6,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { ASSESSMENT_FLAG_MEANING, ASSESSMENT_TIE_RULE, formulaInWords } from '@/api/contract/assessment'
 import type { Assessment, RankingRow } from '@/api/contract/score'
+import { scrollRegion } from '@/shared/ui/a11y'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
@@ -95,6 +96,7 @@ export function AssessmentRanking() {
               itemSize={viewport.itemSize}
               item={RankRow}
               overscanCount={4}
+              {...scrollRegion('排名')}
             />
           )}
         </View>

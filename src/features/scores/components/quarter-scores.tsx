@@ -4,6 +4,7 @@ import { ApiError, toApiError } from '@/api/api-error'
 import { reviewScoreBodySchema, type QuarterScoreRow } from '@/api/contract/score'
 import { createId } from '@/shared/lib/id'
 import { MIANZHU_TOWNS } from '@/shared/lib/towns'
+import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -53,7 +54,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
     setError('')
   }
   return (
-    <View className='zs-card' aria-label={name}>
+    <View className='zs-card' role='group' aria-label={name}>
       <View className='zs-row'>
         <View className='zs-grow'>
           <Text className='zs-title'>{name}</Text>
@@ -67,7 +68,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
           type='digit'
           value={score}
           placeholder='分数 0–100'
-          aria-label={`${name}的分数`}
+          {...fieldLabel(`${name}的分数`)}
           onInput={(e) => {
             setScore(e.detail.value)
             edited()
@@ -82,7 +83,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
         value={comment}
         maxlength={500}
         placeholder='评语（选填）'
-        aria-label={`${name}的评语`}
+        {...fieldLabel(`${name}的评语`)}
         onInput={(e) => {
           setComment(e.detail.value)
           edited()
@@ -126,9 +127,10 @@ export function QuarterScores({ defaultTown }: { defaultTown?: string }) {
       <Chips label='年份' options={years} value={year} onChange={setYear} />
       <Chips label='季度' options={QUARTERS} value={quarter} onChange={setQuarter} />
       <Picker mode='selector' range={[...MIANZHU_TOWNS]} value={townIndex} onChange={(e) => setTownIndex(Number(e.detail.value))}>
-        <View className='zs-input zs-row' aria-label='镇（街道）'>
+        <View className='zs-input zs-row' {...tappable('button')}>
+          <Text className='zs-visually-hidden'>镇（街道）</Text>
           <Text className='zs-grow'>{town}</Text>
-          <Text>▾</Text>
+          <Text aria-hidden='true'>▾</Text>
         </View>
       </Picker>
       <Text className='zs-muted'>每位书记的分数单独保存，0–100 分，可到 0.5 分。</Text>

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { HAS_SYSTEM_FONT_SETTING } from '@/shared/lib/system-font'
+import { tappable } from '@/shared/ui/a11y'
 import { resolveLargeText, useSettingsStore } from '@/stores/settings-store'
 import './settings.css'
 
 /** One whole-row switch: the row is the tap target (≥ 60 px), the track and knob only show the state. */
 function SwitchRow({ title, hint, on, onToggle }: { title: string; hint: string; on: boolean; onToggle: () => void }) {
   return (
-    <View className='st-row' role='switch' aria-checked={on} aria-label={title} onClick={onToggle}>
+    <View className='st-row' {...tappable('switch', onToggle)} aria-checked={on} aria-label={title}>
       <View className='zs-grow'>
         <Text className='st-row__title'>{title}</Text>
         <Text className='st-row__hint'>{hint}</Text>

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
 import { clockFromEnv, type Clock } from './clock'
+import { applyBulk } from './bulk'
 import { createDb, type Db } from './db'
 import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
 import { createOpenApiDocument } from './openapi'
@@ -41,7 +42,7 @@ export type MockOptions = {
   clock?: Clock
   /** Serve this folder (the built H5 app) for every path outside /api, /__mock and /uploads. */
   staticDir?: string
-  /** Enables /__mock/reset and /__mock/clock (default: unless NODE_ENV=production). */
+  /** Enables /__mock/reset, /__mock/clock and /__mock/bulk (default: unless NODE_ENV=production). */
   testRoutes?: boolean
   /** Folder for uploaded files; default: `<dbFile>.uploads` next to MOCK_DB_FILE, else a fresh temp folder. */
   uploadDir?: string
@@ -144,6 +145,11 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       const { now } = parseOrThrow(clockBodySchema, body)
       clock.freeze(Date.parse(now))
       return { status: 200, body: { now: new Date(clock.now()).toISOString() } }
+    }
+    if (path === '/__mock/bulk') {
+      const filled = applyBulk(db, body, clock.now())
+      db.save()
+      return { status: 200, body: filled }
     }
     throw new HttpError(404, 'NOT_FOUND', '没有这个地址')
   }

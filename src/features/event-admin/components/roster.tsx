@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 // The virtual list alone: the package's root also pulls in VirtualWaterfall, List and WaterFlow.
 import { VirtualList } from '@tarojs/components-advanced/dist/components/virtual-list'
 import Taro from '@tarojs/taro'
-import { createContext, memo, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
-import type { RosterRow } from '@/api/contract/event'
+import type { Event, RosterRow } from '@/api/contract/event'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -32,15 +32,39 @@ import './event-admin.css'
 /** Row height in design px (.ea-row: 8 + 30 + 3 × 24 + 8, plus its border); every row has exactly this height. */
 const ROW_HEIGHT = 120
 const LIST_ID = 'ea-roster-list'
+const ATTENDANCE_FILTERS = ['pending', 'present', 'late', 'leave', 'absent'] as const
+const NO_ITEM_DATA: never[] = []
 
-/** What a row needs besides its data: the tap handler and the event's day. */
-const RowContext = createContext<{ onSelect: (userId: string) => void; eventStart?: string }>({ onSelect: () => {} })
+/**
+ * What the rows read: the rows shown, the tap handler and the event's day. The rows come through
+ * context rather than the list's itemData, so a changed row does not render the list again (whose
+ * scroll view would then set its scrollTop and force a layout of the page).
+ */
+type RowData = { rows: RosterRow[]; onSelect: (userId: string) => void; eventStart?: string }
+const RowContext = createContext<RowData>({ rows: [], onSelect: () => {} })
 
-/** One roster row of fixed height; details and the full audit trail open in a sheet. */
-const RosterRowView = memo(function RosterRowView({ id, index, data }: { id: string; index: number; data: RosterRow[] }) {
-  const { onSelect, eventStart } = useContext(RowContext)
-  const row = data[index]
-  if (!row) return null
+/** A slot of the virtual list: looks up its person and hands the row over. */
+function RosterSlot({ id, index }: { id: string; index: number }) {
+  const { rows, onSelect, eventStart } = useContext(RowContext)
+  const row = rows[index]
+  return row ? <RosterRowView id={id} row={row} onSelect={onSelect} eventStart={eventStart} /> : null
+}
+
+/**
+ * One roster row of fixed height; details and the full audit trail open in a sheet. A changed person
+ * gets a new row object and the rest keep theirs: after a toggle only that row renders again.
+ */
+const RosterRowView = memo(function RosterRowView({
+  id,
+  row,
+  onSelect,
+  eventStart,
+}: {
+  id: string
+  row: RosterRow
+  onSelect: (userId: string) => void
+  eventStart?: string
+}) {
   const last = row.audit[row.audit.length - 1]
   return (
     <View id={id} className='ea-row' role='button' onClick={() => onSelect(row.user.id)}>
@@ -66,9 +90,83 @@ const RosterRowView = memo(function RosterRowView({ id, index, data }: { id: str
   )
 })
 
+/** Chips that render again only when their options, value or handler change (a toggle changes one row's counts). */
+const FilterChips = memo(Chips) as typeof Chips
+
+/** Everything above the list: title, counts, 导出, the paging note and the filters. */
+const RosterHead = memo(function RosterHead({
+  event,
+  loaded,
+  total,
+  loadingRest,
+  restError,
+  statusOptions,
+  attendanceOptions,
+  status,
+  attendance,
+  exporting,
+  exportError,
+  onStatus,
+  onAttendance,
+  onResume,
+  onExport,
+}: {
+  event: Event | null
+  loaded: number
+  total: number
+  loadingRest: boolean
+  restError?: string
+  statusOptions: ChipOption<StatusFilter>[]
+  attendanceOptions: ChipOption<AttendanceFilter>[]
+  status: StatusFilter
+  attendance: AttendanceFilter
+  exporting: boolean
+  exportError: string
+  onStatus: (value: StatusFilter) => void
+  onAttendance: (value: AttendanceFilter) => void
+  onResume: () => void
+  onExport: () => void
+}) {
+  return (
+    <View className='ea-roster__head'>
+      <Text className='ea-roster__title'>{event?.title}</Text>
+      <View className='ea-roster__summary'>
+        <Text className='zs-grow zs-muted'>
+          {event ? `已报名 ${event.registeredCount}/${event.capacity} · 候补 ${event.waitlistCount}` : ''}
+          {loadingRest ? ` · 正在加载 ${loaded}/${total}` : ''}
+        </Text>
+        <AppButton small variant='secondary' loading={exporting} onTap={onExport}>
+          导出
+        </AppButton>
+      </View>
+      {restError ? (
+        <View className='ea-note zs-row' role='alert'>
+          <Text className='zs-grow'>
+            已加载 {loaded}/{total} 人。{restError}
+          </Text>
+          <AppButton small variant='plain' onTap={onResume}>
+            继续加载
+          </AppButton>
+        </View>
+      ) : null}
+      {exportError ? (
+        <View className='ea-banner' role='alert'>
+          {exportError}
+        </View>
+      ) : null}
+      <View className='ea-roster__filters'>
+        <FilterChips label='报名状态' options={statusOptions} value={status} onChange={onStatus} />
+        <FilterChips label='出勤' options={attendanceOptions} value={attendance} onChange={onAttendance} />
+      </View>
+    </View>
+  )
+})
+
 /**
  * 名单 of an event: every registration in a virtual list (smooth at 5,000 rows), filters by status
- * and attendance, a tap to override attendance, and 导出 as CSV.
+ * and attendance, a tap to override attendance, and 导出 as CSV. Opening a person's sheet renders only
+ * the sheet, and saving renders that person's row and the counts: the work per tap does not grow with
+ * the roster.
  */
 export function Roster({ eventId }: { eventId: string }) {
   const roster = useRoster(eventId)
@@ -81,14 +179,51 @@ export function Roster({ eventId }: { eventId: string }) {
 
   const rows = useMemo(() => filterRoster(roster.rows, status, attendance), [roster.rows, status, attendance])
   const counts = useMemo(() => rosterCounts(roster.rows), [roster.rows])
+  // Built from the numbers, so a toggle that leaves the status counts alone leaves those chips alone.
+  const { all, registered, waitlisted, cancelled } = counts.status
+  const statusOptions = useMemo<ChipOption<StatusFilter>[]>(
+    () => [
+      { value: 'all', label: `全部 ${all}` },
+      { value: 'registered', label: `已报名 ${registered}` },
+      { value: 'waitlisted', label: `候补 ${waitlisted}` },
+      { value: 'cancelled', label: `已取消 ${cancelled}` },
+    ],
+    [all, registered, waitlisted, cancelled],
+  )
+  const attendanceOptions = useMemo<ChipOption<AttendanceFilter>[]>(
+    () => [
+      { value: 'all', label: '全部出勤' },
+      ...ATTENDANCE_FILTERS.map((value) => ({ value, label: `${ATTENDANCE_LABELS[value]} ${counts.attendance[value]}` })),
+    ],
+    [counts.attendance],
+  )
   // Rows are laid out in CSS sizes × --zs-scale: 大字模式 makes them 1.4× taller too.
   const textScale = useTextScale()
   const viewport = useMemo(() => {
     const info = Taro.getWindowInfo()
     return { width: info.windowWidth || 375, height: info.windowHeight || 640, itemSize: Math.round(ROW_HEIGHT * pxScale() * textScale) }
   }, [textScale])
-  const context = useMemo(() => ({ onSelect: setSelected, eventStart: roster.event?.startAt }), [roster.event?.startAt])
+  const rowData = useMemo(() => ({ rows, onSelect: setSelected, eventStart: roster.event?.startAt }), [rows, roster.event?.startAt])
   const selectedRow = selected ? roster.rows.find((r) => r.user.id === selected) : undefined
+  // The hook hands out new functions on every render; the memoised head gets stable ones.
+  const latest = useRef(roster)
+  useEffect(() => {
+    latest.current = roster
+  })
+  const onResume = useCallback(() => latest.current.resume(), [])
+  const title = roster.event?.title
+  const onExport = useCallback(async () => {
+    setExporting(true)
+    setExportError('')
+    try {
+      await exportRoster(eventId, csvFileName(`${title ?? '活动'}-名单`))
+      void Taro.showToast({ title: '名单已导出', icon: 'success' })
+    } catch (failure) {
+      setExportError(`导出失败：${toApiError(failure).message}`)
+    } finally {
+      setExporting(false)
+    }
+  }, [eventId, title])
 
   // The list fills the window below the header, whose height changes with its messages.
   const headerKey = `${roster.status}|${roster.loadingRest}|${roster.restError ?? ''}|${exportError}|${rows.length === 0}`
@@ -103,70 +238,50 @@ export function Roster({ eventId }: { eventId: string }) {
     }
   }, [headerKey, roster.status])
 
+  const listHeight = Math.max(240, viewport.height - (listTop ?? 0))
+  // Rendered again when the rows come and go, not when one of them changes (that goes through RowContext).
+  const list = useMemo(
+    () => (
+      <View id={LIST_ID}>
+        <VirtualList
+          // A new filter starts at the top: a scroll offset deep in the old list would show nothing.
+          key={`${status}|${attendance}`}
+          height={listHeight}
+          width={viewport.width}
+          // The slots read their rows from RowContext.
+          itemData={NO_ITEM_DATA}
+          itemCount={rows.length}
+          itemSize={viewport.itemSize}
+          item={RosterSlot}
+          overscanCount={4}
+        />
+      </View>
+    ),
+    [status, attendance, listHeight, viewport, rows.length],
+  )
+
   if (roster.status === 'loading') return <LoadingState rows={5} label='正在加载名单…' />
   if (roster.status === 'error') return <ErrorState message={roster.error ?? ''} onRetry={() => void roster.reload()} />
 
-  const statusOptions: ChipOption<StatusFilter>[] = [
-    { value: 'all', label: `全部 ${counts.status.all}` },
-    { value: 'registered', label: `已报名 ${counts.status.registered}` },
-    { value: 'waitlisted', label: `候补 ${counts.status.waitlisted}` },
-    { value: 'cancelled', label: `已取消 ${counts.status.cancelled}` },
-  ]
-  const attendanceOptions: ChipOption<AttendanceFilter>[] = [
-    { value: 'all', label: '全部出勤' },
-    ...(['pending', 'present', 'late', 'leave', 'absent'] as const).map((value) => ({
-      value,
-      label: `${ATTENDANCE_LABELS[value]} ${counts.attendance[value]}`,
-    })),
-  ]
-
-  const onExport = async () => {
-    setExporting(true)
-    setExportError('')
-    try {
-      await exportRoster(eventId, csvFileName(`${roster.event?.title ?? '活动'}-名单`))
-      void Taro.showToast({ title: '名单已导出', icon: 'success' })
-    } catch (failure) {
-      setExportError(`导出失败：${toApiError(failure).message}`)
-    } finally {
-      setExporting(false)
-    }
-  }
-
-  const listHeight = Math.max(240, viewport.height - (listTop ?? 0))
   return (
     <View className='ea-roster'>
-      <View className='ea-roster__head'>
-        <Text className='ea-roster__title'>{roster.event?.title}</Text>
-        <View className='ea-roster__summary'>
-          <Text className='zs-grow zs-muted'>
-            {roster.event ? `已报名 ${roster.event.registeredCount}/${roster.event.capacity} · 候补 ${roster.event.waitlistCount}` : ''}
-            {roster.loadingRest ? ` · 正在加载 ${roster.rows.length}/${roster.total}` : ''}
-          </Text>
-          <AppButton small variant='secondary' loading={exporting} onTap={() => void onExport()}>
-            导出
-          </AppButton>
-        </View>
-        {roster.restError ? (
-          <View className='ea-note zs-row' role='alert'>
-            <Text className='zs-grow'>
-              已加载 {roster.rows.length}/{roster.total} 人。{roster.restError}
-            </Text>
-            <AppButton small variant='plain' onTap={roster.resume}>
-              继续加载
-            </AppButton>
-          </View>
-        ) : null}
-        {exportError ? (
-          <View className='ea-banner' role='alert'>
-            {exportError}
-          </View>
-        ) : null}
-        <View className='ea-roster__filters'>
-          <Chips label='报名状态' options={statusOptions} value={status} onChange={setStatus} />
-          <Chips label='出勤' options={attendanceOptions} value={attendance} onChange={setAttendance} />
-        </View>
-      </View>
+      <RosterHead
+        event={roster.event}
+        loaded={roster.rows.length}
+        total={roster.total}
+        loadingRest={roster.loadingRest}
+        restError={roster.restError}
+        statusOptions={statusOptions}
+        attendanceOptions={attendanceOptions}
+        status={status}
+        attendance={attendance}
+        exporting={exporting}
+        exportError={exportError}
+        onStatus={setStatus}
+        onAttendance={setAttendance}
+        onResume={onResume}
+        onExport={onExport}
+      />
       {roster.total === 0 ? (
         <EmptyState title='还没有人报名' hint='书记报名或候补后会出现在这里，返回后再打开可刷新。' />
       ) : rows.length === 0 ? (
@@ -180,21 +295,7 @@ export function Roster({ eventId }: { eventId: string }) {
           }}
         />
       ) : (
-        <View id={LIST_ID}>
-          <RowContext.Provider value={context}>
-            <VirtualList
-              // A new filter starts at the top: a scroll offset deep in the old list would show nothing.
-              key={`${status}|${attendance}`}
-              height={listHeight}
-              width={viewport.width}
-              itemData={rows}
-              itemCount={rows.length}
-              itemSize={viewport.itemSize}
-              item={RosterRowView}
-              overscanCount={4}
-            />
-          </RowContext.Provider>
-        </View>
+        <RowContext.Provider value={rowData}>{list}</RowContext.Provider>
       )}
       {selectedRow ? (
         <AttendanceSheet

@@ -111,9 +111,7 @@ describe('Roster (名单)', () => {
     expect(within(sheet).getByText('请选择出席、迟到、请假或缺勤。')).toBeTruthy()
     fireEvent.click(within(sheet).getByRole('radio', { name: '请假' }))
     const note = await waitFor(() => {
-      const found = within(sheet).getByLabelText('备注').querySelector('textarea')
-      if (!found) throw new Error('no textarea yet')
-      return found
+      return within(sheet).getByLabelText('备注', { selector: 'textarea' })
     })
     fireEvent.input(note, { target: { value: '电话确认因病请假' } })
     fireEvent.click(within(sheet).getByText('保存'))

@@ -10,6 +10,7 @@ import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { StaleNotice } from '@/shared/ui/stale-notice'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { tappable } from '@/shared/ui/a11y'
 import { useTextScale } from '@/stores/settings-store'
 import { getMyAttendance } from '../api/get-my-attendance'
 import { useFillHeight } from '../hooks/use-fill-height'
@@ -45,7 +46,7 @@ const RecordRow = memo(function RecordRow({ id, index, data }: { id: string; ind
   const { event } = record
   return (
     <View id={id} className='at-row'>
-      <View className='at-row__card' role='link' aria-label={event.title} onClick={() => onOpen?.(event.id)}>
+      <View className='at-row__card' {...tappable('link', () => onOpen?.(event.id))}>
         <View className='zs-row at-row__head'>
           <Tag tone='red'>{EVENT_TYPE_LABELS[event.type]}</Tag>
           <Tag tone={ATTENDANCE_TONES[record.attendance]}>{ATTENDANCE_LABELS[record.attendance]}</Tag>

@@ -6,6 +6,7 @@ import { attendanceOverrideBodySchema, type RosterRow } from '@/api/contract/eve
 import { createId } from '@/shared/lib/id'
 import { AppButton } from '@/shared/ui/app-button'
 import { Tag } from '@/shared/ui/tag'
+import { fieldLabel } from '@/shared/ui/a11y'
 import { overrideAttendance, type AttendanceOverride } from '../api/override-attendance'
 import { ATTENDANCE_LABELS, ATTENDANCE_TONES, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
 import { Field } from './form-fields'
@@ -157,7 +158,7 @@ export function AttendanceSheet({
                   value={note}
                   maxlength={200}
                   placeholder='如：电话确认因病请假'
-                  aria-label='备注'
+                  {...fieldLabel('备注')}
                   onInput={(e) => setNote(e.detail.value)}
                 />
               ) : (

@@ -9,6 +9,7 @@ import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { tappable } from '@/shared/ui/a11y'
 import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '../api/export-roster'
 import { useRoster } from '../hooks/use-roster'
@@ -67,7 +68,7 @@ const RosterRowView = memo(function RosterRowView({
 }) {
   const last = row.audit[row.audit.length - 1]
   return (
-    <View id={id} className='ea-row' role='button' onClick={() => onSelect(row.user.id)}>
+    <View id={id} className='ea-row' {...tappable('button', () => onSelect(row.user.id))}>
       <View className='ea-row__top'>
         <Text className='ea-row__name'>{row.user.name}</Text>
         <Tag tone={row.status === 'registered' ? 'green' : row.status === 'waitlisted' ? 'orange' : 'grey'}>{statusLabel(row)}</Tag>

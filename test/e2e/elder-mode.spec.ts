@@ -142,6 +142,9 @@ test.describe('大字模式', () => {
     await resetMock(page)
     await loginAs(page, '13800000001')
     const normal = await walk(page, 'secretary', SECRETARY_SCREENS, false)
+    // The H5 tab bar lives outside every screen; it follows 大字模式 through <html>.
+    const tabLabel = () => page.locator('.weui-tabbar__label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const tabNormal = await tabLabel()
 
     // 我的 → 设置 → 大字模式, through the screens.
     await open(page, '/pages/me/index')
@@ -154,6 +157,7 @@ test.describe('大字模式', () => {
     await expect(page.getByText(/^大字模式已打开/).filter({ visible: true })).toBeVisible()
     const after = await page.locator('.st-preview').filter({ visible: true }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(after).toBeCloseTo(before * SCALE, 1)
+    expect(await tabLabel()).toBeCloseTo(tabNormal * SCALE, 1)
 
     // Kept on the device: every screen opened afterwards, even after a reload, is large.
     const large = await walk(page, 'secretary', SECRETARY_SCREENS, true)

@@ -1,39 +1,18 @@
 // Load test of the mock API (issue 6): 50 concurrent connections for 10 s on the event list and on
 // sign-up, printing requests, p50, p99 and errors per route. Exits 1 when a p99 exceeds its budget.
 // The mock runs in its own process (as in development), so the load generator does not share its event loop.
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import net from 'node:net'
-import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { startMock } from './bench-support.mjs'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const P99_BUDGET_MS = 50
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
 
-// A free TCP port on 127.0.0.1.
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-
-const port = await freePort()
+const mock = await startMock()
+const { port } = mock
 const base = `http://127.0.0.1:${port}/api`
-const mock = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts'], {
-  cwd: root,
-  env: { ...process.env, MOCK_PORT: String(port), MOCK_DB_FILE: '', MOCK_DELAY_MS: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-await new Promise((resolve, reject) => {
-  mock.stdout.on('data', (chunk) => String(chunk).includes('mock API on') && resolve())
-  mock.on('exit', (code) => reject(new Error(`mock exited with ${code}`)))
-})
 
 const json = async (path, body, token) => {
   const res = await fetch(`${base}${path}`, {
@@ -114,5 +93,5 @@ try {
     process.exitCode = 1
   }
 } finally {
-  mock.kill('SIGTERM')
+  mock.stop()
 }

@@ -10,14 +10,11 @@
 //     each tap must be ≤ 100 ms. 保存 waits for the server's answer (no optimistic update), so it includes
 //     the PUT to the mock on localhost with no added delay.
 //   The 出勤记录 is read-only (a tap opens the event), so only its DOM nodes are measured.
-import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
+import { writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
+import { chromiumPath, freePort, median, requireH5Build, startMock } from './bench-support.mjs'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const SIZES = [50, 5000]
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 11)
 const CPU_THROTTLE = 4
@@ -28,42 +25,10 @@ const SECRETARY = { id: 'u-s01', phone: '13800000001' }
 const ORGANISER_PHONE = '13900000001'
 const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined
 
-if (!existsSync(`${root}dist/h5/index.html`)) {
-  console.error('No H5 build in dist/h5: run `npm run build:h5` first.')
-  process.exit(1)
-}
-const chromePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p))
-if (!chromePath) {
-  console.error('No Chromium found: install Debian’s chromium or set CHROME_PATH.')
-  process.exit(1)
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-
-const port = Number(process.env.BENCH_PORT) || (await freePort())
-const origin = `http://127.0.0.1:${port}`
-const mock = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts'], {
-  cwd: root,
-  env: { ...process.env, MOCK_PORT: String(port), MOCK_STATIC_DIR: 'dist/h5', MOCK_DB_FILE: '', MOCK_DELAY_MS: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-await new Promise((resolve, reject) => {
-  mock.stdout.on('data', (chunk) => String(chunk).includes('mock API on') && resolve())
-  mock.on('exit', (code) => reject(new Error(`mock exited with ${code}`)))
-})
+requireH5Build()
+const chromePath = chromiumPath()
+const mock = await startMock({ port: Number(process.env.BENCH_PORT) || (await freePort()), staticDir: 'dist/h5' })
+const { origin } = mock
 
 async function post(path, body) {
   const res = await fetch(origin + path, {
@@ -216,7 +181,7 @@ try {
   }
 } finally {
   await browser.close()
-  mock.kill()
+  mock.stop()
 }
 
 // Budgets: nodes of the long list against the short one; every tap of a toggle.
@@ -274,9 +239,9 @@ console.log(
     '\n保存 waits for the PUT answer (mock on localhost, no delay), so that figure includes the round trip. 出勤记录 has no toggle (read-only).',
 )
 // The taps by name, and the regression floor CI enforces until the 100 ms budget is met (measured on a quiet
-// machine: 108–115 ms to open the sheet, 37–38 ms to choose, 118–130 ms from 保存 to the row).
+// machine: 95–125 ms to open the sheet, 22–38 ms to choose, 95–130 ms from 保存 to the row; ~200 ms under load).
 const TAP_NAMES = { open: 'tap row (sheet opens)', choose: 'tap 出席/缺勤', save: '保存 → row shows it' }
-const TAP_FLOOR_MS = 250
+const TAP_FLOOR_MS = 300
 if (jsonOut) {
   writeFileSync(
     jsonOut,

@@ -78,7 +78,6 @@ try {
         lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
         tbtMs: lhr.audits['total-blocking-time'].numericValue,
         cls: lhr.audits['cumulative-layout-shift'].numericValue,
-        lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
       })
     }
     rows.push({
@@ -88,7 +87,6 @@ try {
       lcpMs: median(runs.map((r) => r.lcpMs)),
       tbtMs: median(runs.map((r) => r.tbtMs)),
       cls: median(runs.map((r) => r.cls)),
-      lcpElement: runs[0].lcpElement,
     })
   }
   await browser.disconnect()
@@ -110,7 +108,8 @@ try {
         .padStart(8)}  ${Math.round(r.tbtMs).toString().padStart(8)}  ${r.cls.toFixed(3).padStart(5)}  ${ok ? 'ok' : 'OVER'}`,
     )
   }
-  for (const r of rows) console.log(`  LCP element on ${r.name}: ${r.lcpElement ?? '(none)'}`)
+  // Lighthouse 12.2.3 cannot name the LCP element with this Chromium (its TraceElements gatherer fails); the
+  // metrics are unaffected. A PerformanceObserver for largest-contentful-paint in the page names it.
   console.log(
     `\nbudgets: performance ≥ ${LIGHTHOUSE_BUDGETS.performance}, LCP ≤ ${LIGHTHOUSE_BUDGETS.lcpMs} ms, TBT ≤ ${LIGHTHOUSE_BUDGETS.tbtMs} ms, CLS ≤ ${LIGHTHOUSE_BUDGETS.cls}`,
   )

@@ -26,8 +26,20 @@ const silencePerformanceHints = (chain: Chain) => {
 // Shared async chunks instead, one per set of pages that use the code (webpack's own grouping, unnamed): a page loads
 // only what it renders. One named chunk for everything shared (an earlier choice) made 首页 download 111 KB gzip of
 // other pages' code — VirtualList, the picker, Swiper — before its first paint.
-const shareAsyncChunks = (chain: Chain & { optimization: { merge: (value: object) => unknown } }) => {
+// Taro's H5 request imports whatwg-fetch, an AbortController polyfill and jsonp-retry into the first load (25 KB
+// minified). Every browser of the `h5` browserslist has fetch and AbortController, and the app never asks for JSONP.
+const h5Stubs = {
+  'whatwg-fetch$': path.resolve(__dirname, 'h5-stubs', 'empty.js'),
+  'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$': path.resolve(__dirname, 'h5-stubs', 'empty.js'),
+  'jsonp-retry$': path.resolve(__dirname, 'h5-stubs', 'jsonp.js'),
+}
+type H5Chain = Chain & {
+  optimization: { merge: (value: object) => unknown }
+  resolve: { alias: { set: (key: string, value: string) => unknown } }
+}
+const shareAsyncChunks = (chain: H5Chain) => {
   silencePerformanceHints(chain)
+  for (const [name, file] of Object.entries(h5Stubs)) chain.resolve.alias.set(name, file)
   chain.optimization.merge({
     splitChunks: {
       cacheGroups: {

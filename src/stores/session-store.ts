@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { userSchema, type User } from '@/api/contract/auth'
+import { clearPrefetched } from '@/shared/lib/prefetch'
 import { taroStorage } from '@/shared/lib/storage'
 
 type SessionState = { token: string | null; user: User | null }
@@ -19,9 +20,16 @@ export const useSessionStore = create<SessionState & SessionActions>()(
     (set) => ({
       token: null,
       user: null,
-      setSession: (token, user) => set({ token, user }),
+      // Answers asked for at launch belong to the session that asked: another user must never see them.
+      setSession: (token, user) => {
+        clearPrefetched()
+        set({ token, user })
+      },
       setUser: (user) => set({ user }),
-      clear: () => set({ token: null, user: null }),
+      clear: () => {
+        clearPrefetched()
+        set({ token: null, user: null })
+      },
     }),
     {
       name: 'zst-session',

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Commitment } from '@/api/contract/commitment'
@@ -10,6 +10,10 @@ import { getMyUpcomingEvents } from '@/features/dashboard/api/get-my-upcoming-ev
 import { getUpcomingEvents } from '@/features/dashboard/api/get-upcoming-events'
 import { OrganiserDashboard } from '@/features/dashboard/components/organiser-dashboard'
 import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
+import { prefetchHome } from '@/features/dashboard/prefetch-home'
+import { clearPrefetched } from '@/shared/lib/prefetch'
+import { useSessionStore } from '@/stores/session-store'
+import { firePageEvent } from '../setup/taro-shim'
 import { createEvent } from '../support/events'
 
 jest.mock('@/features/dashboard/api/count-submitted-commitments')
@@ -50,6 +54,7 @@ let navigateTo: jest.SpyInstance
 let switchTab: jest.SpyInstance
 
 beforeEach(() => {
+  clearPrefetched()
   jest.resetAllMocks()
   navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
   switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -195,5 +200,66 @@ describe('OrganiserDashboard', () => {
     expect(screen.getByText('今天没有活动')).toBeTruthy()
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText('没有等待审核的承诺')).toBeTruthy()
+  })
+})
+
+describe('首页 asked for at launch (prefetchHome)', () => {
+  it('should show a secretary the answers asked for at launch, without asking again, and ask anew on the next showing', async () => {
+    mockedMyEvents.mockResolvedValue(page([at('soon', 20, { myRegistration: mine() })]))
+    prefetchHome('secretary', NOW)
+    // Asked before 首页's code has rendered anything.
+    expect(mockedMyEvents).toHaveBeenCalledTimes(1)
+    expect(mockedCommitment).toHaveBeenCalledWith(2027)
+    expect(mockedEquinox).not.toHaveBeenCalled()
+    render(<SecretaryDashboard now={NOW} unread={0} />)
+    expect(await screen.findByText('签到已开始')).toBeTruthy()
+    expect(screen.getByText('已通过 · 完成 20%')).toBeTruthy()
+    expect(mockedMyEvents).toHaveBeenCalledTimes(1)
+    expect(mockedCommitment).toHaveBeenCalledTimes(1)
+    await act(async () => firePageEvent('show'))
+    expect(mockedMyEvents).toHaveBeenCalledTimes(2)
+    expect(mockedCommitment).toHaveBeenCalledTimes(2)
+  })
+
+  it('should ask for the 春分 date at launch in February–March', async () => {
+    mockedMyEvents.mockResolvedValue(page([]))
+    const march = Date.parse('2027-03-01T09:00:00+08:00')
+    prefetchHome('secretary', march)
+    expect(mockedEquinox).toHaveBeenCalledWith(2027)
+    render(<SecretaryDashboard now={march} unread={0} />)
+    expect(await screen.findByText('春分 3月21日 · 距春分还有 20 天')).toBeTruthy()
+    expect(mockedEquinox).toHaveBeenCalledTimes(1)
+  })
+
+  it('should show an organiser the answers asked for at launch', async () => {
+    mockedEvents.mockResolvedValue(page([at('today', 20, { checkedInCount: 8, registeredCount: 30 })]))
+    mockedCount.mockResolvedValue(4)
+    prefetchHome('organiser', NOW)
+    expect(mockedMyEvents).not.toHaveBeenCalled()
+    render(<OrganiserDashboard now={NOW} />)
+    expect(await screen.findByText(/已签到 8 \/ 已报名 30/)).toBeTruthy()
+    expect(screen.getByText('4 份等待审核')).toBeTruthy()
+    expect(mockedEvents).toHaveBeenCalledTimes(1)
+    expect(mockedCount).toHaveBeenCalledTimes(1)
+  })
+
+  it('should let a failed launch request show its error with 重试, which asks again', async () => {
+    mockedMyEvents.mockRejectedValueOnce(new ApiError({ kind: 'network', message: '网络连接失败，请检查网络后重试。' })).mockResolvedValueOnce(page([]))
+    prefetchHome('secretary', NOW)
+    render(<SecretaryDashboard now={NOW} unread={0} />)
+    expect(await screen.findByText('网络连接失败，请检查网络后重试。')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('近期没有报名的活动')).toBeTruthy()
+    expect(mockedMyEvents).toHaveBeenCalledTimes(2)
+  })
+
+  it('should never show the next user what was asked for in the last session', async () => {
+    mockedMyEvents.mockResolvedValueOnce(page([at('a-only', 20, { myRegistration: mine() })])).mockResolvedValueOnce(page([]))
+    prefetchHome('secretary', NOW)
+    useSessionStore.getState().clear()
+    render(<SecretaryDashboard now={NOW} unread={0} />)
+    expect(await screen.findByText('近期没有报名的活动')).toBeTruthy()
+    expect(screen.queryByText('活动 a-only')).toBeNull()
+    expect(mockedMyEvents).toHaveBeenCalledTimes(2)
   })
 })

@@ -8,9 +8,8 @@ import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
 import { LoadingState } from '@/shared/ui/state-view'
-import { countSubmittedCommitments } from '../api/count-submitted-commitments'
-import { getUpcomingEvents } from '../api/get-upcoming-events'
 import { chinaDay, fillingUpEvents, todaysEvents } from '../lib/dashboard'
+import { homeLoads } from '../prefetch-home'
 import { DashCard, DashLink, firstLoadPending } from './dash-card'
 import './dashboard.css'
 
@@ -22,8 +21,8 @@ function checkinLine(e: Event): string {
 /** 首页 of an organiser: today's events with check-in counts, sign-ups filling up, sheets waiting for review. */
 export function OrganiserDashboard({ now, footer }: { now: number; footer?: ReactNode }) {
   const year = chinaDay(now).y
-  const events = useLoad(() => getUpcomingEvents().then((p) => p.items), [])
-  const waiting = useLoad(() => countSubmittedCommitments(year), [year])
+  const events = useLoad(() => homeLoads.events.get(), [])
+  const waiting = useLoad(() => homeLoads.waiting.get(year), [year])
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) {

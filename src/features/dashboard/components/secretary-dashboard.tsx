@@ -10,10 +10,8 @@ import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Badge } from '@/shared/ui/badge'
 import { LoadingState } from '@/shared/ui/state-view'
-import { getEquinox } from '../api/get-equinox'
-import { getMyCommitment } from '../api/get-my-commitment'
-import { getMyUpcomingEvents } from '../api/get-my-upcoming-events'
 import { chinaDay, chinaQuarter, checkinOpenEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, themeBannerYear } from '../lib/dashboard'
+import { homeLoads } from '../prefetch-home'
 import { DashCard, DashLink, firstLoadPending } from './dash-card'
 import './dashboard.css'
 
@@ -22,11 +20,11 @@ const openEvent = (id: string) => openPage(withQuery(ROUTES.eventDetail, { id })
 /** 首页 of a secretary: 签到 open now, the next sign-ups, this year's 履职承诺, 消息, and the theme month in Feb–Mar. */
 export function SecretaryDashboard({ now, unread, footer }: { now: number; unread: number | null; footer?: ReactNode }) {
   const year = chinaDay(now).y
-  const events = useLoad(() => getMyUpcomingEvents().then((p) => p.items), [])
-  const commitment = useLoad(() => getMyCommitment(year), [year])
+  const events = useLoad(() => homeLoads.myEvents.get(), [])
+  const commitment = useLoad(() => homeLoads.myCommitment.get(year), [year])
   const bannerYear = themeBannerYear(now)
   // Only in February–March; a failure just leaves the banner out.
-  const equinox = useLoad(() => (bannerYear ? getEquinox(bannerYear) : Promise.resolve(null)), [bannerYear])
+  const equinox = useLoad(() => (bannerYear ? homeLoads.equinox.get(bannerYear) : Promise.resolve(null)), [bannerYear])
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) {

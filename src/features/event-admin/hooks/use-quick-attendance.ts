@@ -18,6 +18,16 @@ type RosterRows = {
 const NO_ONE: ReadonlySet<string> = new Set()
 const NO_FAILURES: QuickFailure[] = []
 
+/**
+ * Runs `fn` once the frame that shows the tap's change has been painted (rAF runs before the paint, a
+ * task queued from it after). Starting a request costs a slow phone a few milliseconds of its main
+ * thread (building it, `fetch`), and an answer arriving before that frame would render first: sent one
+ * frame later, neither holds up what the tap shows.
+ */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn))
+}
+
 const withId = (set: ReadonlySet<string>, id: string) => new Set(set).add(id)
 function withoutId(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
   if (!set.has(id)) return set
@@ -28,7 +38,7 @@ function withoutId(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
 
 /**
  * One-tap 出席 / 缺勤 on the 名单: the row shows the new attendance at once, the PUT goes out with an
- * Idempotency-Key, and the server's answer replaces the row. A failure puts the row back and is kept
+ * Idempotency-Key right after that frame, and the server's answer replaces the row. A failure puts the row back and is kept
  * (with its key) for 重试, so a request that reached the server but whose answer was lost is not
  * applied twice. One request per person at a time: taps on a row whose change is on the way are ignored.
  */
@@ -67,22 +77,24 @@ export function useQuickAttendance(eventId: string, roster: RosterRows) {
       latest.current.updateRow(optimistic)
       setBusy((set) => withId(set, userId))
       setFailed((list) => (list.some((f) => f.userId === userId) ? list.filter((f) => f.userId !== userId) : list))
-      overrideAttendance(eventId, userId, to, '', key)
-        .then(
-          (updated) => {
-            if (live.current) latest.current.updateRow(updated)
-          },
-          (failure: unknown) => {
-            if (!live.current) return
-            latest.current.revertRow(optimistic, row)
-            const entry = { userId, name: row.user.name, to, key, message: toApiError(failure).message }
-            setFailed((list) => [...list.filter((f) => f.userId !== userId), entry])
-          },
-        )
-        .finally(() => {
-          inFlight.current.delete(userId)
-          if (live.current) setBusy((set) => withoutId(set, userId))
-        })
+      const request = () =>
+        overrideAttendance(eventId, userId, to, '', key)
+          .then(
+            (updated) => {
+              if (live.current) latest.current.updateRow(updated)
+            },
+            (failure: unknown) => {
+              if (!live.current) return
+              latest.current.revertRow(optimistic, row)
+              const entry = { userId, name: row.user.name, to, key, message: toApiError(failure).message }
+              setFailed((list) => [...list.filter((f) => f.userId !== userId), entry])
+            },
+          )
+          .finally(() => {
+            inFlight.current.delete(userId)
+            if (live.current) setBusy((set) => withoutId(set, userId))
+          })
+      afterPaint(() => void request())
     },
     [eventId, setFailed],
   )

@@ -86,6 +86,7 @@ const RosterRowView = memo(function RosterRowView({
 }) {
   const last = row.audit[row.audit.length - 1]
   const quick = onQuick ? quickAttendance(row) : null
+  const beside = quick ? 'ea-row__line ea-row__line--beside' : 'ea-row__line'
   return (
     <View id={id} className='ea-row'>
       <View className='ea-row__main' {...tappable('button', () => onSelect(row.user.id))}>
@@ -97,12 +98,12 @@ const RosterRowView = memo(function RosterRowView({
         <Text className='ea-row__line'>
           {[row.user.town, row.user.village].filter(Boolean).join(' ')} · {row.user.phone}
         </Text>
-        <Text className='ea-row__line'>
+        <Text className={beside}>
           {checkinTimeLabel(row.checkedInAt, eventStart)}
           {row.leaveReason ? ` · 请假：${row.leaveReason}` : ''}
         </Text>
         {last ? (
-          <Text className='ea-row__line ea-row__audit'>
+          <Text className={`${beside} ea-row__audit`}>
             {auditLine(last)}
             {last.note ? `（${last.note}）` : ''}
           </Text>

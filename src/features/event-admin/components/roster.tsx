@@ -140,13 +140,15 @@ const QuickFailures = memo(function QuickFailures({
     <View className='ea-quick-failures'>
       {failures.map((f) => (
         <View key={f.userId} className='ea-banner' role='alert'>
-          <Text className='zs-grow'>{quickFailureText(f.name, f.to, f.message)}</Text>
-          <AppButton small variant='plain' onTap={() => onRetry(f.userId)}>
-            重试
-          </AppButton>
-          <AppButton small variant='plain' onTap={() => onDismiss(f.userId)}>
-            知道了
-          </AppButton>
+          <Text>{quickFailureText(f.name, f.to, f.message)}</Text>
+          <View className='ea-quick-failures__actions'>
+            <AppButton small variant='plain' onTap={() => onRetry(f.userId)}>
+              重试
+            </AppButton>
+            <AppButton small variant='plain' onTap={() => onDismiss(f.userId)}>
+              知道了
+            </AppButton>
+          </View>
         </View>
       ))}
     </View>

@@ -37,6 +37,23 @@ const ROWS = [
   createRosterRow('u4', '赵六', { status: 'cancelled' }),
 ]
 const page = (items: RosterRow[], total = items.length, pageNo = 1) => ({ items, total, page: pageNo, pageSize: 100 })
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** A promise the test settles by hand: the PUT still on the wire. */
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+/** The roster row of the person named `name` (the main part and the quick button). */
+const rowOf = (name: string) => screen.getByText(name).closest('.ea-row') as HTMLElement
+/** The attendance tag of a row: the third item of its top line. */
+const attendanceOf = (name: string) => rowOf(name).querySelector('.ea-row__top')?.children[2]?.textContent
 
 beforeEach(() => {
   jest.resetAllMocks()
@@ -136,6 +153,159 @@ describe('Roster (名单)', () => {
     fireEvent.click(screen.getByText('保存'))
     expect(await screen.findByText(/网络连接失败/)).toBeTruthy()
     expect(screen.getByRole('dialog')).toBeTruthy()
+  })
+
+  it('should mark 出席 in one tap at once, send one PUT with a key and then show the server\'s row', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    const answer = deferred<RosterRow>()
+    mockedOverride.mockReturnValue(answer.promise)
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('李四')
+    expect(screen.getByText('出席 1')).toBeTruthy()
+    expect(screen.getByText('待签到 3')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    // In the render of the tap itself: the row and the chip counts show it before any request or answer.
+    expect(attendanceOf('李四')).toBe('出席')
+    expect(screen.getByText('出席 2')).toBeTruthy()
+    expect(screen.getByText('待签到 2')).toBeTruthy()
+    // The PUT follows once that frame is painted.
+    await waitFor(() => expect(mockedOverride).toHaveBeenCalledTimes(1))
+    expect(mockedOverride).toHaveBeenCalledWith('evt-1', 'u2', 'present', '', expect.stringMatching(UUID))
+    const quick = screen.getByRole('button', { name: '标为缺勤：李四' })
+    expect(quick.getAttribute('aria-busy')).toBe('true')
+    expect(screen.queryByRole('dialog')).toBeNull()
+
+    const audit = { by: 'u-o1', byName: '王主任', at: '2099-03-21T01:40:00Z', from: 'pending' as const, to: 'present' as const }
+    answer.resolve({ ...ROWS[1], attendance: 'present', audit: [audit] })
+    expect(await screen.findByText('3月21日 周六 09:40 王主任：待签到 → 出席')).toBeTruthy()
+    expect(attendanceOf('李四')).toBe('出席')
+    expect(screen.getByRole('button', { name: '标为缺勤：李四' }).getAttribute('aria-busy')).toBe('false')
+    expect(mockedOverride).toHaveBeenCalledTimes(1)
+  })
+
+  it('should mark a 出席 row 缺勤 with its quick button', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    mockedOverride.mockResolvedValue({ ...ROWS[0], attendance: 'absent' })
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('张三')
+    const quick = screen.getByRole('button', { name: '标为缺勤：张三' })
+    expect(quick.textContent).toContain('缺勤')
+    fireEvent.click(quick)
+    expect(attendanceOf('张三')).toBe('缺勤')
+    expect(screen.getByText('出席 0')).toBeTruthy()
+    expect(screen.getByText('缺勤 1')).toBeTruthy()
+    await waitFor(() => expect(mockedOverride).toHaveBeenCalledWith('evt-1', 'u1', 'absent', '', expect.stringMatching(UUID)))
+    await waitFor(() => expect(screen.getByRole('button', { name: '标为出席：张三' }).getAttribute('aria-busy')).toBe('false'))
+    expect(attendanceOf('张三')).toBe('缺勤')
+  })
+
+  it('should send one request for a double tap while the first is on the way', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    const answer = deferred<RosterRow>()
+    mockedOverride.mockReturnValue(answer.promise)
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('李四')
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    // The second tap lands on the same button, which now reads 缺勤: ignored, not a toggle back,
+    // both before the PUT has gone out and while it waits for its answer.
+    const again = screen.getByRole('button', { name: '标为缺勤：李四' })
+    fireEvent.click(again)
+    await waitFor(() => expect(mockedOverride).toHaveBeenCalledTimes(1))
+    fireEvent.click(again)
+    fireEvent.keyDown(again, { key: 'Enter' })
+    expect(attendanceOf('李四')).toBe('出席')
+
+    answer.resolve({ ...ROWS[1], attendance: 'present' })
+    await waitFor(() => expect(screen.getByRole('button', { name: '标为缺勤：李四' }).getAttribute('aria-busy')).toBe('false'))
+    expect(mockedOverride).toHaveBeenCalledTimes(1)
+    expect(attendanceOf('李四')).toBe('出席')
+  })
+
+  it('should put the row back on failure, say why, and 重试 with the same key', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    mockedOverride.mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce({ ...ROWS[1], attendance: 'present' })
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('李四')
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    expect(attendanceOf('李四')).toBe('出席')
+
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toMatch(/^李四的出勤没有改成出席：网络连接失败/)
+    expect(attendanceOf('李四')).toBe('待签到')
+    expect(screen.getByText('出席 1')).toBeTruthy()
+    expect(screen.getByRole('button', { name: '标为出席：李四' }).getAttribute('aria-busy')).toBe('false')
+
+    fireEvent.click(within(alert).getByText('重试'))
+    expect(attendanceOf('李四')).toBe('出席')
+    expect(screen.queryByRole('alert')).toBeNull()
+    await waitFor(() => expect(screen.getByRole('button', { name: '标为缺勤：李四' }).getAttribute('aria-busy')).toBe('false'))
+    expect(mockedOverride).toHaveBeenCalledTimes(2)
+    const [first, second] = mockedOverride.mock.calls
+    expect(second).toEqual(first)
+    expect(second[4]).toMatch(UUID)
+    expect(attendanceOf('李四')).toBe('出席')
+    expect(screen.getByText('出席 2')).toBeTruthy()
+  })
+
+  it('should keep the key when the row\'s own button repeats a failed change, and take a new one for the next change', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    mockedOverride
+      .mockRejectedValueOnce(new ApiError({ kind: 'timeout' }))
+      .mockResolvedValueOnce({ ...ROWS[1], attendance: 'present' })
+      .mockResolvedValueOnce({ ...ROWS[1], attendance: 'absent' })
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('李四')
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    await screen.findByRole('alert')
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: '标为缺勤：李四' }).getAttribute('aria-busy')).toBe('false'))
+    expect(screen.queryByRole('alert')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '标为缺勤：李四' }))
+    await waitFor(() => expect(mockedOverride).toHaveBeenCalledTimes(3))
+    const keys = mockedOverride.mock.calls.map((c) => c[4])
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[2]).not.toBe(keys[0])
+    expect(mockedOverride.mock.calls[2].slice(0, 4)).toEqual(['evt-1', 'u2', 'absent', ''])
+  })
+
+  it('should dismiss a failure with 知道了 and leave the row as it was', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    mockedOverride.mockRejectedValueOnce(new ApiError({ kind: 'http', status: 409, code: 'CAPACITY_BELOW_REGISTERED' }))
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('李四')
+    fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
+    fireEvent.click(within(await screen.findByRole('alert')).getByText('知道了'))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(attendanceOf('李四')).toBe('待签到')
+    expect(mockedOverride).toHaveBeenCalledTimes(1)
+  })
+
+  it('should give the quick button only to registered people, beside the row\'s own button, never inside it', async () => {
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('张三')
+    expect(screen.getByRole('button', { name: '标为缺勤：张三' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '标为出席：李四' })).toBeTruthy()
+    // 候补 and 已取消 have no attendance: the server refuses it, so there is nothing to tap.
+    expect(within(rowOf('王五')).queryAllByRole('button')).toHaveLength(1)
+    expect(within(rowOf('赵六')).queryAllByRole('button')).toHaveLength(1)
+    expect(screen.queryAllByRole('button', { name: /^标为.*：(王五|赵六)$/ })).toEqual([])
+    const buttons = screen.getAllByRole('button')
+    for (const button of buttons) {
+      expect(buttons.filter((other) => other !== button && button.contains(other))).toEqual([])
+    }
+    // The main part still opens the sheet.
+    fireEvent.click(screen.getByText('赵六'))
+    expect(screen.getByRole('dialog', { name: '赵六的出勤' })).toBeTruthy()
+  })
+
+  it('should offer no quick button on a cancelled event', async () => {
+    mockedGetEvent.mockResolvedValue({ ...EVENT, status: 'cancelled' })
+    mockedGetRoster.mockResolvedValue(page(ROWS))
+    render(<Roster eventId='evt-1' />)
+    await screen.findByText('张三')
+    expect(screen.queryAllByRole('button', { name: /^标为/ })).toEqual([])
   })
 
   it('should export the CSV and say so, or say why not', async () => {

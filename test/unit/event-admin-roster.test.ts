@@ -6,7 +6,12 @@ import {
   auditLine,
   checkinTimeLabel,
   filterRoster,
+  optimisticRow,
+  quickAttendance,
+  quickFailureText,
+  quickLabel,
   replaceRow,
+  revertRow,
   rosterCounts,
   statusLabel,
 } from '@/features/event-admin/lib/roster'
@@ -51,6 +56,44 @@ describe('roster helpers', () => {
     const updated = replaceRow(both, createRosterRow('b', { attendance: 'late' }))
     expect(updated[1].attendance).toBe('late')
     expect(both[1].attendance).toBe('present')
+  })
+
+  it('should offer 出席 on a registered row not yet 出席, 缺勤 on a 出席 row, and nothing for 候补 or 已取消', () => {
+    expect(quickAttendance(rows[0])).toBe('present')
+    expect(quickAttendance(rows[1])).toBe('absent')
+    for (const attendance of ['late', 'leave', 'absent'] as const) {
+      expect(quickAttendance(createRosterRow('e', { attendance }))).toBe('present')
+    }
+    expect(quickAttendance(rows[2])).toBeNull()
+    expect(quickAttendance(rows[3])).toBeNull()
+    expect(quickAttendance(createRosterRow('f', { status: 'cancelled', attendance: 'present' }))).toBeNull()
+    expect(quickLabel('张三', 'present')).toBe('标为出席：张三')
+    expect(quickLabel('张三', 'absent')).toBe('标为缺勤：张三')
+    expect(quickFailureText('张三', 'present', '网络连接失败')).toBe('张三的出勤没有改成出席：网络连接失败')
+  })
+
+  it('should show the new attendance at once and drop a 请假 reason that no longer applies', () => {
+    const audit = [{ by: 'u-o1', at: '2027-03-21T09:40:00+08:00', from: 'pending' as const, to: 'leave' as const }]
+    const onLeave = createRosterRow('g', { attendance: 'leave', leaveReason: '生病', checkedInAt: '2027-03-21T01:12:00Z', audit })
+    const present = optimisticRow(onLeave, 'present')
+    expect(present).toEqual({ ...onLeave, attendance: 'present', leaveReason: undefined })
+    expect('leaveReason' in present).toBe(false)
+    expect(present.audit).toBe(onLeave.audit)
+    expect(onLeave.attendance).toBe('leave')
+    expect(optimisticRow(onLeave, 'leave').leaveReason).toBe('生病')
+    expect(optimisticRow(rows[0], 'absent')).toEqual({ ...rows[0], attendance: 'absent' })
+  })
+
+  it('should put a failed optimistic row back, unless a newer row replaced it', () => {
+    const optimistic = optimisticRow(rows[0], 'present')
+    const shown = replaceRow(rows, optimistic)
+    const reverted = revertRow(shown, optimistic, rows[0])
+    expect(reverted).toEqual(rows)
+    expect(reverted[0]).toBe(rows[0])
+    expect(shown[0]).toBe(optimistic)
+    // The sheet's answer (or a reload) came in between: it stays.
+    const newer = replaceRow(shown, createRosterRow('a', { attendance: 'late' }))
+    expect(revertRow(newer, optimistic, rows[0])).toBe(newer)
   })
 
   it('should say 候补第 N 位, the check-in time and who changed attendance when', () => {

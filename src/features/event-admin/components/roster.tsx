@@ -12,6 +12,7 @@ import { Tag } from '@/shared/ui/tag'
 import { tappable } from '@/shared/ui/a11y'
 import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '../api/export-roster'
+import { useQuickAttendance, type QuickFailure } from '../hooks/use-quick-attendance'
 import { useRoster } from '../hooks/use-roster'
 import { csvFileName } from '../lib/download-error'
 import { measureTop } from '../lib/measure-top'
@@ -22,6 +23,9 @@ import {
   auditLine,
   checkinTimeLabel,
   filterRoster,
+  quickAttendance,
+  quickFailureText,
+  quickLabel,
   rosterCounts,
   statusLabel,
   type AttendanceFilter,
@@ -30,63 +34,123 @@ import {
 import { AttendanceSheet } from './attendance-sheet'
 import './event-admin.css'
 
-/** Row height in design px (.ea-row: 8 + 30 + 3 × 24 + 8, plus its border); every row has exactly this height. */
+/** Row height in design px (.ea-row__main: 8 + 30 + 3 × 24 + 8, plus the row's border); every row has exactly this height. */
 const ROW_HEIGHT = 120
 const LIST_ID = 'ea-roster-list'
 const ATTENDANCE_FILTERS = ['pending', 'present', 'late', 'leave', 'absent'] as const
 const NO_ITEM_DATA: never[] = []
 
 /**
- * What the rows read: the rows shown, the tap handler and the event's day. The rows come through
- * context rather than the list's itemData, so a changed row does not render the list again (whose
- * scroll view would then set its scrollTop and force a layout of the page).
+ * What the rows read: the rows shown, the tap handlers, whose change is on its way and the event's day.
+ * The rows come through context rather than the list's itemData, so a changed row does not render the
+ * list again (whose scroll view would then set its scrollTop and force a layout of the page).
  */
-type RowData = { rows: RosterRow[]; onSelect: (userId: string) => void; eventStart?: string }
-const RowContext = createContext<RowData>({ rows: [], onSelect: () => {} })
+type RowData = {
+  rows: RosterRow[]
+  onSelect: (userId: string) => void
+  /** The quick 出席 / 缺勤; absent when the event is cancelled. */
+  onQuick?: (userId: string) => void
+  busy: ReadonlySet<string>
+  eventStart?: string
+}
+const RowContext = createContext<RowData>({ rows: [], onSelect: () => {}, busy: new Set() })
 
 /** A slot of the virtual list: looks up its person and hands the row over. */
 function RosterSlot({ id, index }: { id: string; index: number }) {
-  const { rows, onSelect, eventStart } = useContext(RowContext)
+  const { rows, onSelect, onQuick, busy, eventStart } = useContext(RowContext)
   const row = rows[index]
-  return row ? <RosterRowView id={id} row={row} onSelect={onSelect} eventStart={eventStart} /> : null
+  return row ? (
+    <RosterRowView id={id} row={row} onSelect={onSelect} onQuick={onQuick} busy={busy.has(row.user.id)} eventStart={eventStart} />
+  ) : null
 }
 
 /**
- * One roster row of fixed height; details and the full audit trail open in a sheet. A changed person
- * gets a new row object and the rest keep theirs: after a toggle only that row renders again.
+ * One roster row of fixed height: its main part opens the sheet (details, the full audit trail, 迟到 /
+ * 请假 and a note), and beside it a quick button marks 出席 (缺勤 on a 出席 row) in one tap. A changed
+ * person gets a new row object and the rest keep theirs: after a toggle only that row renders again.
  */
 const RosterRowView = memo(function RosterRowView({
   id,
   row,
   onSelect,
+  onQuick,
+  busy,
   eventStart,
 }: {
   id: string
   row: RosterRow
   onSelect: (userId: string) => void
+  onQuick?: (userId: string) => void
+  busy: boolean
   eventStart?: string
 }) {
   const last = row.audit[row.audit.length - 1]
+  const quick = onQuick ? quickAttendance(row) : null
+  const beside = quick ? 'ea-row__line ea-row__line--beside' : 'ea-row__line'
   return (
-    <View id={id} className='ea-row' {...tappable('button', () => onSelect(row.user.id))}>
-      <View className='ea-row__top'>
-        <Text className='ea-row__name'>{row.user.name}</Text>
-        <Tag tone={row.status === 'registered' ? 'green' : row.status === 'waitlisted' ? 'orange' : 'grey'}>{statusLabel(row)}</Tag>
-        <Tag tone={ATTENDANCE_TONES[row.attendance]}>{ATTENDANCE_LABELS[row.attendance]}</Tag>
-      </View>
-      <Text className='ea-row__line'>
-        {[row.user.town, row.user.village].filter(Boolean).join(' ')} · {row.user.phone}
-      </Text>
-      <Text className='ea-row__line'>
-        {checkinTimeLabel(row.checkedInAt, eventStart)}
-        {row.leaveReason ? ` · 请假：${row.leaveReason}` : ''}
-      </Text>
-      {last ? (
-        <Text className='ea-row__line ea-row__audit'>
-          {auditLine(last)}
-          {last.note ? `（${last.note}）` : ''}
+    <View id={id} className='ea-row'>
+      <View className='ea-row__main' {...tappable('button', () => onSelect(row.user.id))}>
+        <View className='ea-row__top'>
+          <Text className='ea-row__name'>{row.user.name}</Text>
+          <Tag tone={row.status === 'registered' ? 'green' : row.status === 'waitlisted' ? 'orange' : 'grey'}>{statusLabel(row)}</Tag>
+          <Tag tone={ATTENDANCE_TONES[row.attendance]}>{ATTENDANCE_LABELS[row.attendance]}</Tag>
+        </View>
+        <Text className='ea-row__line'>
+          {[row.user.town, row.user.village].filter(Boolean).join(' ')} · {row.user.phone}
         </Text>
+        <Text className={beside}>
+          {checkinTimeLabel(row.checkedInAt, eventStart)}
+          {row.leaveReason ? ` · 请假：${row.leaveReason}` : ''}
+        </Text>
+        {last ? (
+          <Text className={`${beside} ea-row__audit`}>
+            {auditLine(last)}
+            {last.note ? `（${last.note}）` : ''}
+          </Text>
+        ) : null}
+      </View>
+      {quick && onQuick ? (
+        <View
+          className={`ea-row__quick ea-row__quick--${quick}${busy ? ' ea-row__quick--busy' : ''}`}
+          {...tappable('button', () => onQuick(row.user.id))}
+          aria-disabled={busy}
+          aria-busy={busy}
+        >
+          {/* Hidden text names the button for H5 and weapp alike (Taro drops aria-label on weapp). */}
+          <Text className='zs-visually-hidden'>{quickLabel(row.user.name, quick)}</Text>
+          <Text aria-hidden='true'>{ATTENDANCE_LABELS[quick]}</Text>
+        </View>
       ) : null}
+    </View>
+  )
+})
+
+/** The quick changes that failed, each with its reason, 重试 (same Idempotency-Key) and 知道了. */
+const QuickFailures = memo(function QuickFailures({
+  failures,
+  onRetry,
+  onDismiss,
+}: {
+  failures: QuickFailure[]
+  onRetry: (userId: string) => void
+  onDismiss: (userId: string) => void
+}) {
+  if (!failures.length) return null
+  return (
+    <View className='ea-quick-failures'>
+      {failures.map((f) => (
+        <View key={f.userId} className='ea-banner' role='alert'>
+          <Text>{quickFailureText(f.name, f.to, f.message)}</Text>
+          <View className='ea-quick-failures__actions'>
+            <AppButton small variant='plain' onTap={() => onRetry(f.userId)}>
+              重试
+            </AppButton>
+            <AppButton small variant='plain' onTap={() => onDismiss(f.userId)}>
+              知道了
+            </AppButton>
+          </View>
+        </View>
+      ))}
     </View>
   )
 })
@@ -165,12 +229,13 @@ const RosterHead = memo(function RosterHead({
 
 /**
  * 名单 of an event: every registration in a virtual list (smooth at 5,000 rows), filters by status
- * and attendance, a tap to override attendance, and 导出 as CSV. Opening a person's sheet renders only
- * the sheet, and saving renders that person's row and the counts: the work per tap does not grow with
- * the roster.
+ * and attendance, one tap for 出席 / 缺勤 (shown at once, confirmed by the server), a person's sheet to
+ * override attendance with a note, and 导出 as CSV. Opening a sheet renders only the sheet, and a
+ * change renders that person's row and the counts: the work per tap does not grow with the roster.
  */
 export function Roster({ eventId }: { eventId: string }) {
   const roster = useRoster(eventId)
+  const quick = useQuickAttendance(eventId, roster)
   const [status, setStatus] = useState<StatusFilter>('all')
   const [attendance, setAttendance] = useState<AttendanceFilter>('all')
   const [selected, setSelected] = useState<string | null>(null)
@@ -204,7 +269,12 @@ export function Roster({ eventId }: { eventId: string }) {
     const info = Taro.getWindowInfo()
     return { width: info.windowWidth || 375, height: info.windowHeight || 640, itemSize: Math.round(ROW_HEIGHT * pxScale() * textScale) }
   }, [textScale])
-  const rowData = useMemo(() => ({ rows, onSelect: setSelected, eventStart: roster.event?.startAt }), [rows, roster.event?.startAt])
+  // A cancelled event takes no attendance (the server refuses it): its rows have no quick button.
+  const onQuick = roster.event?.status === 'cancelled' ? undefined : quick.toggle
+  const rowData = useMemo(
+    () => ({ rows, onSelect: setSelected, onQuick, busy: quick.busy, eventStart: roster.event?.startAt }),
+    [rows, onQuick, quick.busy, roster.event?.startAt],
+  )
   const selectedRow = selected ? roster.rows.find((r) => r.user.id === selected) : undefined
   // The hook hands out new functions on every render; the memoised head gets stable ones.
   const latest = useRef(roster)
@@ -227,7 +297,8 @@ export function Roster({ eventId }: { eventId: string }) {
   }, [eventId, title])
 
   // The list fills the window below the header, whose height changes with its messages.
-  const headerKey = `${roster.status}|${roster.loadingRest}|${roster.restError ?? ''}|${exportError}|${rows.length === 0}`
+  const failuresKey = quick.failures.map((f) => `${f.userId}:${f.message}`).join('|')
+  const headerKey = `${roster.status}|${roster.loadingRest}|${roster.restError ?? ''}|${exportError}|${failuresKey}|${rows.length === 0}`
   useEffect(() => {
     if (roster.status !== 'ready') return
     let live = true
@@ -283,6 +354,7 @@ export function Roster({ eventId }: { eventId: string }) {
         onResume={onResume}
         onExport={onExport}
       />
+      <QuickFailures failures={quick.failures} onRetry={quick.retry} onDismiss={quick.dismiss} />
       {roster.total === 0 ? (
         <EmptyState title='还没有人报名' hint='书记报名或候补后会出现在这里，返回后再打开可刷新。' />
       ) : rows.length === 0 ? (

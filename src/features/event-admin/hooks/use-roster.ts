@@ -3,7 +3,7 @@ import { toApiError } from '@/api/api-error'
 import type { Event, RosterRow } from '@/api/contract/event'
 import { getEvent } from '../api/get-event'
 import { getRoster } from '../api/get-roster'
-import { appendRows, replaceRow } from '../lib/roster'
+import { appendRows, replaceRow, revertRow } from '../lib/roster'
 
 const PAGE_SIZE = 100
 
@@ -69,6 +69,17 @@ export function useRoster(eventId: string) {
     }
   }, [eventId, fetchRest])
 
+  // Stable, so that rows and sheets can hold them without rendering again.
+  const updateRow = useCallback((row: RosterRow) => setState((s) => ({ ...s, rows: replaceRow(s.rows, row) })), [])
+  const undoRow = useCallback(
+    (optimistic: RosterRow, previous: RosterRow) =>
+      setState((s) => {
+        const rows = revertRow(s.rows, optimistic, previous)
+        return rows === s.rows ? s : { ...s, rows }
+      }),
+    [],
+  )
+
   useEffect(() => {
     void load()
     return () => {
@@ -82,7 +93,9 @@ export function useRoster(eventId: string) {
     reload: load,
     /** Fetches the pages that failed, from where it stopped. */
     resume: () => void fetchRest(ticket.current),
-    /** Puts the server's answer for one person in place of their row. */
-    updateRow: (row: RosterRow) => setState((s) => ({ ...s, rows: replaceRow(s.rows, row) })),
+    /** Puts the server's answer (or a change on its way) for one person in place of their row. */
+    updateRow,
+    /** Puts a row back as it was before a change that failed, unless something newer replaced it. */
+    revertRow: undoRow,
   }
 }

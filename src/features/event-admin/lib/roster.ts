@@ -60,6 +60,50 @@ export function replaceRow(rows: RosterRow[], row: RosterRow): RosterRow[] {
   return next
 }
 
+/** What one tap on a row's quick button sets: 出席, or 缺勤 on a row already 出席. */
+export type QuickAttendance = 'present' | 'absent'
+
+/**
+ * The quick action of a row, or null when it has none: only registered people have attendance (the
+ * server refuses it for 候补 and 已取消), so only their rows carry the button.
+ */
+export function quickAttendance(row: Pick<RosterRow, 'status' | 'attendance'>): QuickAttendance | null {
+  if (row.status !== 'registered') return null
+  return row.attendance === 'present' ? 'absent' : 'present'
+}
+
+/** The quick button's name for a screen reader: `标为出席：张三`. */
+export function quickLabel(name: string, to: QuickAttendance): string {
+  return `标为${ATTENDANCE_LABELS[to]}：${name}`
+}
+
+/**
+ * The row as shown while its change is on the way: the new attendance (and no 请假 reason once it is no
+ * longer 请假, as the server does); the audit entry comes with the server's answer.
+ */
+export function optimisticRow(row: RosterRow, attendance: Attendance): RosterRow {
+  if (attendance === 'leave' || row.leaveReason === undefined) return { ...row, attendance }
+  const { leaveReason: _dropped, ...rest } = row
+  return { ...rest, attendance }
+}
+
+/**
+ * The roster with a failed optimistic row put back to what it was, unless that row was replaced in the
+ * meantime (a reload, or the sheet's answer): then the newer row stays.
+ */
+export function revertRow(rows: RosterRow[], optimistic: RosterRow, previous: RosterRow): RosterRow[] {
+  const index = rows.indexOf(optimistic)
+  if (index < 0) return rows
+  const next = rows.slice()
+  next[index] = previous
+  return next
+}
+
+/** Why a quick change did not happen, for the banner above the list: `张三的出勤没有改成出席：…`. */
+export function quickFailureText(name: string, to: QuickAttendance, reason: string): string {
+  return `${name}的出勤没有改成${ATTENDANCE_LABELS[to]}：${reason}`
+}
+
 /** The check-in time of a row: `09:12`, with the date when it is not the event day. */
 export function checkinTimeLabel(checkedInAt: string | undefined, eventStart?: string): string {
   if (!checkedInAt) return '未签到'

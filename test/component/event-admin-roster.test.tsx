@@ -155,6 +155,17 @@ describe('Roster (名单)', () => {
     expect(screen.getByRole('dialog')).toBeTruthy()
   })
 
+  it('should say in the sheet that a seat given up on leave went to the waitlist', async () => {
+    mockedGetRoster.mockResolvedValue(page([createRosterRow('u5', '孙七', { attendance: 'leave', leaveReason: '村里开会' })]))
+    mockedOverride.mockRejectedValue(new ApiError({ kind: 'http', status: 409, code: 'CAPACITY_BELOW_REGISTERED' }))
+    render(<Roster eventId='evt-1' />)
+    fireEvent.click(await screen.findByText('孙七'))
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('radio', { name: '出席' }))
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText(/座位已给了候补的人。请先在“编辑活动”里增加名额/)).toBeTruthy()
+    expect(screen.queryByText('名额不能少于已报名人数。')).toBeNull()
+  })
+
   it('should mark 出席 in one tap at once, send one PUT with a key and then show the server\'s row', async () => {
     mockedGetRoster.mockResolvedValue(page(ROWS))
     const answer = deferred<RosterRow>()
@@ -275,7 +286,10 @@ describe('Roster (名单)', () => {
     render(<Roster eventId='evt-1' />)
     await screen.findByText('李四')
     fireEvent.click(screen.getByRole('button', { name: '标为出席：李四' }))
-    fireEvent.click(within(await screen.findByRole('alert')).getByText('知道了'))
+    const alert = await screen.findByRole('alert')
+    // On the roster this code means the seat given up on leave went to the waitlist, not the event form's rule.
+    expect(alert.textContent).toContain('李四的出勤没有改成出席：活动已满：这个人请假后，座位已给了候补的人。')
+    fireEvent.click(within(alert).getByText('知道了'))
     expect(screen.queryByRole('alert')).toBeNull()
     expect(attendanceOf('李四')).toBe('待签到')
     expect(mockedOverride).toHaveBeenCalledTimes(1)

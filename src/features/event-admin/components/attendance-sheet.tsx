@@ -8,7 +8,7 @@ import { AppButton } from '@/shared/ui/app-button'
 import { Tag } from '@/shared/ui/tag'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { overrideAttendance, type AttendanceOverride } from '../api/override-attendance'
-import { ATTENDANCE_LABELS, ATTENDANCE_TONES, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
+import { ATTENDANCE_LABELS, ATTENDANCE_TONES, attendanceErrorMessage, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
 import { Field } from './form-fields'
 
 const CHOICES: AttendanceOverride[] = ['present', 'late', 'leave', 'absent']
@@ -121,7 +121,7 @@ export function AttendanceSheet({
       void Taro.showToast({ title: `已改为${ATTENDANCE_LABELS[updated.attendance]}`, icon: 'success' })
       onClose()
     } catch (failure) {
-      setError(toApiError(failure).message)
+      setError(attendanceErrorMessage(toApiError(failure)))
     } finally {
       clearTimeout(slow)
       busy.current = false

@@ -3,7 +3,7 @@ import { toApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
 import { overrideAttendance } from '../api/override-attendance'
-import { optimisticRow, quickAttendance, type QuickAttendance } from '../lib/roster'
+import { attendanceErrorMessage, optimisticRow, quickAttendance, type QuickAttendance } from '../lib/roster'
 
 /** A quick change the server refused or never answered: shown above the list until it is retried or dismissed. */
 export type QuickFailure = { userId: string; name: string; to: QuickAttendance; key: string; message: string }
@@ -86,7 +86,7 @@ export function useQuickAttendance(eventId: string, roster: RosterRows) {
             (failure: unknown) => {
               if (!live.current) return
               latest.current.revertRow(optimistic, row)
-              const entry = { userId, name: row.user.name, to, key, message: toApiError(failure).message }
+              const entry = { userId, name: row.user.name, to, key, message: attendanceErrorMessage(toApiError(failure)) }
               setFailed((list) => [...list.filter((f) => f.userId !== userId), entry])
             },
           )

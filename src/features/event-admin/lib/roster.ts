@@ -1,3 +1,4 @@
+import type { ApiError } from '@/api/api-error'
 import type { Attendance, AuditEntry, RegistrationStatus, RosterRow } from '@/api/contract/event'
 import { formatDateTime, inChina } from '@/shared/lib/dates'
 
@@ -97,6 +98,15 @@ export function revertRow(rows: RosterRow[], optimistic: RosterRow, previous: Ro
   const next = rows.slice()
   next[index] = previous
   return next
+}
+
+/**
+ * Why the server refused an attendance change, in the roster's words. CAPACITY_BELOW_REGISTERED here means
+ * something other than on the event form: the person was on leave, and their seat went to the waitlist.
+ */
+export function attendanceErrorMessage(error: ApiError): string {
+  if (error.code === 'CAPACITY_BELOW_REGISTERED') return '活动已满：这个人请假后，座位已给了候补的人。请先在“编辑活动”里增加名额，再改出勤。'
+  return error.message
 }
 
 /** Why a quick change did not happen, for the banner above the list: `张三的出勤没有改成出席：…`. */

@@ -66,7 +66,7 @@ async function apiLogin(request: APIRequestContext, phone: string): Promise<{ to
   return res.json()
 }
 
-type RosterRow = { user: { id: string }; status: string; attendance: string; checkedInAt?: string }
+type RosterRow = { user: { id: string; name: string }; status: string; attendance: string; checkedInAt?: string; audit: unknown[] }
 
 /** Every roster row of an event, as an organiser sees it. */
 async function roster(request: APIRequestContext, eventId: string): Promise<RosterRow[]> {
@@ -208,6 +208,46 @@ test('签到 on Slow 3G whose answers are lost shows 网络连接失败 with 重
   expect(mine[0].attendance).toMatch(/^(present|late)$/)
   expect(mine[0].checkedInAt).toBe((lost[0].body as { checkedInAt: string }).checkedInAt)
   await context.close()
+})
+
+test('名单: one tap marks 出席 at once and it stays; with its answers lost, 重试 applies it once with the same key', async ({ page }) => {
+  test.setTimeout(120_000)
+  await loginAs(page, '13900000001')
+  // Two people near the top of the list (in view), registered and not yet checked in.
+  const pending = (await roster(page.request, 'evt-field-today')).slice(0, 6).filter((row) => row.status === 'registered' && row.attendance === 'pending')
+  expect(pending.length).toBeGreaterThanOrEqual(2)
+  const [first, second] = pending
+  await openRoute(page, '/#/packages/organiser/pages/roster/index?id=evt-field-today')
+
+  // One tap: the row reads 出席 and its button turns to 缺勤; after a reload the server still says so.
+  await page.getByRole('button', { name: `标为出席：${first.user.name}` }).click()
+  await expect(page.getByRole('button', { name: `标为缺勤：${first.user.name}` })).toBeVisible()
+  await expect.poll(async () => (await roster(page.request, 'evt-field-today')).find((r) => r.user.id === first.user.id)?.attendance).toBe('present')
+  await page.reload()
+  await expect(page.getByRole('button', { name: `标为缺勤：${first.user.name}` })).toBeVisible()
+
+  // The server applies the next change but the phone hears none of the client's 3 tries: the row goes back, with 重试.
+  const keys = captureKeys(page, /^\/api\/events\/evt-field-today\/attendance\//)
+  const lost = await loseAnswers(page, '**/api/events/evt-field-today/attendance/**', 3)
+  await slow3g(page)
+  await page.getByRole('button', { name: `标为出席：${second.user.name}` }).click()
+  const banner = page.getByRole('alert').filter({ hasText: `${second.user.name}的出勤没有改成出席` })
+  await expect(banner).toContainText(NETWORK_ERROR, { timeout: 60_000 })
+  await expect(page.getByRole('button', { name: `标为出席：${second.user.name}` })).toBeVisible()
+  expect(lost).toHaveLength(3)
+  expect(lost[0].status).toBe(200)
+  expect(lost[1]).toEqual(lost[0])
+
+  await banner.getByRole('button', { name: '重试' }).click()
+  await expect(page.getByRole('button', { name: `标为缺勤：${second.user.name}` })).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(keys).toHaveLength(4)
+  expect(new Set(keys).size).toBe(1)
+  const row = (await roster(page.request, 'evt-field-today')).find((r) => r.user.id === second.user.id)
+  expect(row?.attendance).toBe('present')
+  // One change in the audit trail, not four.
+  expect(row?.audit).toHaveLength(1)
+  report('名单 one-tap with lost answers: requests sent / audit entries', `${keys.length} / ${row?.audit.length}`)
 })
 
 test('a commitment draft typed offline fails to save with 重试 on one key, survives a reload offline, and saves once back online', async ({ page }) => {

@@ -44,3 +44,27 @@ test('a 401 sends the secretary to 登录 and back to the page they were on', as
   await tap(page, '登录')
   await expect(visibleText(page, LECTURE)).toBeVisible()
 })
+
+test('an expired session on 首页 goes to 登录 even when the requests started at launch answer 401 before 首页 has loaded', async ({ page }) => {
+  await loginAs(page, '13800000002')
+  await resetMock(page) // drops every session: the stored token now answers 401
+  // 首页's own chunks arrive late (a weak network): the 401s of the requests app.js starts at launch come first.
+  await page.route(/\/js\/(?!app\.|518\.|runtime\.)[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.fallback()
+  })
+  const early: string[] = []
+  page.on('response', (response) => {
+    if (response.status() === 401) early.push(new URL(response.url()).pathname)
+  })
+  await page.goto('/#/pages/home/index')
+  await page.reload()
+  await expect(page.getByText('获取验证码')).toBeVisible()
+  expect(early).toContain('/api/events')
+  await page.unroute(/\/js\//)
+  await page.locator('input[placeholder="请输入 11 位手机号"]').fill('13800000002')
+  await page.locator('input[placeholder="6 位验证码"]').fill('123456')
+  await tap(page, '登录')
+  await expect(page.getByText('您好')).toBeVisible()
+  await expect(page.getByText('我的报名')).toBeVisible()
+})

@@ -12,7 +12,7 @@ function homeLoad<A extends Array<string | number>, T>(name: string, load: (...a
   const key = (args: A) => ['home', name, ...args].join(':')
   return {
     get: (...args: A) => prefetched(key(args), () => load(...args)),
-    start: (now: number, ...args: A) => prefetch(key(args), () => load(...args), now),
+    start: (...args: A) => prefetch(key(args), () => load(...args)),
   }
 }
 
@@ -32,12 +32,12 @@ export const homeLoads = {
 export function prefetchHome(role: Role, now: number = Date.now()): void {
   const year = chinaDay(now).y
   if (role === 'organiser') {
-    homeLoads.events.start(now)
-    homeLoads.waiting.start(now, year)
+    homeLoads.events.start()
+    homeLoads.waiting.start(year)
     return
   }
-  homeLoads.myEvents.start(now)
-  homeLoads.myCommitment.start(now, year)
+  homeLoads.myEvents.start()
+  homeLoads.myCommitment.start(year)
   const bannerYear = themeBannerYear(now)
-  if (bannerYear) homeLoads.equinox.start(now, bannerYear)
+  if (bannerYear) homeLoads.equinox.start(bannerYear)
 }

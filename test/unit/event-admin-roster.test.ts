@@ -1,3 +1,4 @@
+import { ApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
 import { checkinPayload, qrRuns, secondsUntil } from '@/features/event-admin/lib/checkin-code'
 import { csvFileName, downloadError } from '@/features/event-admin/lib/download-error'
@@ -69,7 +70,14 @@ describe('roster helpers', () => {
     expect(quickAttendance(createRosterRow('f', { status: 'cancelled', attendance: 'present' }))).toBeNull()
     expect(quickLabel('张三', 'present')).toBe('标为出席：张三')
     expect(quickLabel('张三', 'absent')).toBe('标为缺勤：张三')
-    expect(quickFailureText('张三', 'present', '网络连接失败')).toBe('张三的出勤没有改成出席：网络连接失败')
+  })
+
+  it('should say in the banner which change failed and why, in words that fit a toggle', () => {
+    expect(quickFailureText('张三', 'present', new ApiError({ kind: 'network' }))).toBe('张三的出勤没有改成出席：网络连接失败，请到信号好的地方点“重试”。')
+    expect(quickFailureText('张三', 'absent', new ApiError({ kind: 'timeout' }))).toBe('张三的出勤没有改成缺勤：网络太慢，请求超时了。请到信号好的地方后点“重试”。')
+    expect(quickFailureText('李四', 'present', new ApiError({ kind: 'http', status: 409, code: 'CAPACITY_BELOW_REGISTERED' }))).toMatch(
+      /^李四的出勤没有改成出席：活动已满：这个人请假后，座位已给了候补的人。/,
+    )
   })
 
   it('should show the new attendance at once and drop a 请假 reason that no longer applies', () => {

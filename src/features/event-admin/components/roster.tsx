@@ -24,7 +24,6 @@ import {
   checkinTimeLabel,
   filterRoster,
   quickAttendance,
-  quickFailureText,
   quickLabel,
   rosterCounts,
   statusLabel,
@@ -140,7 +139,7 @@ const QuickFailures = memo(function QuickFailures({
     <View className='ea-quick-failures'>
       {failures.map((f) => (
         <View key={f.userId} className='ea-banner' role='alert'>
-          <Text>{quickFailureText(f.name, f.to, f.message)}</Text>
+          <Text>{f.message}</Text>
           <View className='ea-quick-failures__actions'>
             <AppButton small variant='plain' onTap={() => onRetry(f.userId)}>
               重试

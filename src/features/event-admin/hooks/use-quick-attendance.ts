@@ -3,10 +3,10 @@ import { toApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
 import { overrideAttendance } from '../api/override-attendance'
-import { attendanceErrorMessage, optimisticRow, quickAttendance, type QuickAttendance } from '../lib/roster'
+import { optimisticRow, quickAttendance, quickFailureText, type QuickAttendance } from '../lib/roster'
 
-/** A quick change the server refused or never answered: shown above the list until it is retried or dismissed. */
-export type QuickFailure = { userId: string; name: string; to: QuickAttendance; key: string; message: string }
+/** A quick change the server refused or never answered, with the banner's words: shown above the list until it is retried or dismissed. */
+export type QuickFailure = { userId: string; to: QuickAttendance; key: string; message: string }
 
 /** What the hook needs of the roster: its rows and the two ways to change one. */
 type RosterRows = {
@@ -86,7 +86,7 @@ export function useQuickAttendance(eventId: string, roster: RosterRows) {
             (failure: unknown) => {
               if (!live.current) return
               latest.current.revertRow(optimistic, row)
-              const entry = { userId, name: row.user.name, to, key, message: attendanceErrorMessage(toApiError(failure)) }
+              const entry = { userId, to, key, message: quickFailureText(row.user.name, to, toApiError(failure)) }
               setFailed((list) => [...list.filter((f) => f.userId !== userId), entry])
             },
           )

@@ -109,8 +109,12 @@ export function attendanceErrorMessage(error: ApiError): string {
   return error.message
 }
 
-/** Why a quick change did not happen, for the banner above the list: `张三的出勤没有改成出席：…`. */
-export function quickFailureText(name: string, to: QuickAttendance, reason: string): string {
+/**
+ * Why a quick change did not happen, for the banner above the list: `张三的出勤没有改成出席：…`. Without a
+ * connection the client's general words speak of a form ("已填写的内容不会丢失"); a toggle has nothing typed.
+ */
+export function quickFailureText(name: string, to: QuickAttendance, error: ApiError): string {
+  const reason = error.kind === 'network' ? '网络连接失败，请到信号好的地方点“重试”。' : attendanceErrorMessage(error)
   return `${name}的出勤没有改成${ATTENDANCE_LABELS[to]}：${reason}`
 }
 

@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import type { Attendance, EventType } from '../src/api/contract/event'
 import { chinaYear, chinaYearRange } from './china-time'
-import { seededCheckinSecret, type Db, type RegistrationRecord, type UserRecord } from './db'
-import { findRegistration, holdsSeat } from './domain'
+import { seededCheckinSecret, type EventRecord, type RegistrationRecord, type UserRecord } from './db'
+import { holdsSeat } from './domain'
 import { HttpError, parseOrThrow } from './http'
-import { TOWNS } from './seed'
+import { insertEvent, listEvents, lockEvent, updateEvent } from './repos/events'
+import { nextId, nextSeq } from './repos/ids'
+import { insertRegistration, registrationsOfEvent, registrationsOfUser } from './repos/registrations'
+import { listTowns, type TownRecord } from './repos/towns'
+import type { Tx } from './repos/tx'
+import { findUser, insertUser, usersById } from './repos/users'
 
 // Test-only data for long lists (POST /__mock/bulk, issue 6): one event's 名单 or one secretary's
 // 出勤记录 of this year filled up to N rows with synthetic secretaries and events.
@@ -39,12 +44,15 @@ function registration(eventId: string, userId: string, seq: number, attendance: 
   }
 }
 
+/** The id of the k-th synthetic secretary. */
+const bulkId = (k: number) => `u-bulk-${k}`
+
 /** The k-th synthetic secretary (u-bulk-k, phone 137…k), added to the store on first use. */
-function bulkSecretary(db: Db, byId: Map<string, UserRecord>, k: number): UserRecord {
-  const id = `u-bulk-${k}`
+async function bulkSecretary(tx: Tx, byId: Map<string, UserRecord>, towns: TownRecord[], k: number): Promise<UserRecord> {
+  const id = bulkId(k)
   const known = byId.get(id)
   if (known) return known
-  const place = TOWNS[k % TOWNS.length]
+  const place = towns[k % towns.length]
   const user: UserRecord = {
     id,
     name: SURNAMES[k % SURNAMES.length] + GIVEN[Math.floor(k / SURNAMES.length) % GIVEN.length],
@@ -54,44 +62,60 @@ function bulkSecretary(db: Db, byId: Map<string, UserRecord>, k: number): UserRe
     area: place.area,
     phone: `137${String(k).padStart(8, '0')}`,
   }
-  db.state.users.push(user)
+  await insertUser(tx, user)
   byId.set(id, user)
   return user
 }
 
 /** Adds registered synthetic secretaries to an event until its roster has `rows` rows; capacity follows. */
-function fillRoster(db: Db, eventId: string, rows: number, now: number) {
-  const event = db.state.events.find((e) => e.id === eventId)
+async function fillRoster(tx: Tx, eventId: string, rows: number, now: number) {
+  // Locked: the capacity is raised to the seats taken.
+  const event = await lockEvent(tx, eventId)
   if (!event) throw new HttpError(404, 'NOT_FOUND', '没有这个活动')
-  const list = (db.state.registrations[eventId] ??= [])
+  const list = await registrationsOfEvent(tx, eventId)
   const listed = new Set(list.map((r) => r.userId))
-  const byId = new Map(db.state.users.map((u) => [u.id, u]))
+  let count = list.length
+  let seats = list.filter(holdsSeat).length
+  // Each k either adds a row or is one already listed, so k never passes `rows`.
+  const byId = await usersById(tx, Array.from({ length: Math.max(0, rows - count + listed.size) }, (_, i) => bulkId(i + 1)))
+  const towns = await listTowns(tx)
   const finished = now > event.endAt
-  for (let k = 1; list.length < rows; k += 1) {
-    const user = bulkSecretary(db, byId, k)
+  for (let k = 1; count < rows; k += 1) {
+    const user = await bulkSecretary(tx, byId, towns, k)
     if (listed.has(user.id)) continue
-    list.push(registration(eventId, user.id, db.nextSeq(), finished ? pastAttendance(k) : 'pending', event.startAt, now))
+    const record = registration(eventId, user.id, await nextSeq(tx), finished ? pastAttendance(k) : 'pending', event.startAt, now)
+    await insertRegistration(tx, record)
+    count += 1
+    if (holdsSeat(record)) seats += 1
   }
-  event.capacity = Math.max(event.capacity, list.filter(holdsSeat).length)
-  return { eventId, rows: list.length }
+  const capacity = Math.max(event.capacity, seats)
+  if (capacity !== event.capacity) {
+    event.capacity = capacity
+    await updateEvent(tx, event)
+  }
+  return { eventId, rows: count }
+}
+
+/** How many events of [from, to) are in a secretary's 出勤记录: published, and registered for. */
+async function recordCount(tx: Tx, userId: string, from: number, to: number): Promise<number> {
+  const mine = await registrationsOfUser(tx, userId)
+  return (await listEvents(tx, { from, to })).filter((e) => e.status === 'published' && mine.get(e.id)?.status === 'registered').length
 }
 
 /** Adds finished events of this year (China time) that a secretary joined until their 出勤记录 has `rows` rows. */
-function fillAttendance(db: Db, userId: string, rows: number, now: number) {
-  const user = db.state.users.find((u) => u.id === userId && u.role === 'secretary')
-  if (!user) throw new HttpError(404, 'NOT_FOUND', '没有这个书记')
+async function fillAttendance(tx: Tx, userId: string, rows: number, now: number) {
+  const user = await findUser(tx, userId)
+  if (!user || user.role !== 'secretary') throw new HttpError(404, 'NOT_FOUND', '没有这个书记')
   const year = chinaYear(now)
   const [from, to] = chinaYearRange(year)
-  const inRecord = (e: (typeof db.state.events)[number]) =>
-    e.status === 'published' && e.startAt >= from && e.startAt < to && findRegistration(db, e.id, userId)?.status === 'registered'
-  const missing = rows - db.state.events.filter(inRecord).length
+  const missing = rows - (await recordCount(tx, userId, from, to))
   // Spread over the year so far, each two hours long and over by now.
   const span = Math.max(HOUR, Math.min(now, to) - 2 * HOUR - from)
   for (let i = 0; i < missing; i += 1) {
-    const id = db.nextId('evt-bulk-')
+    const id = await nextId(tx, 'evt-bulk-')
     const type = TYPES[i % TYPES.length]
     const startAt = from + Math.floor(((i + 0.5) * span) / missing)
-    db.state.events.push({
+    const event: EventRecord = {
       id,
       type,
       title: `${TYPE_TITLES[type]}：出勤记录样例第 ${i + 1} 期`,
@@ -107,10 +131,11 @@ function fillAttendance(db: Db, userId: string, rows: number, now: number) {
       createdBy: 'u-o1',
       createdAt: startAt - 20 * 24 * HOUR,
       checkinSecret: seededCheckinSecret(id),
-    })
-    db.state.registrations[id] = [registration(id, userId, db.nextSeq(), pastAttendance(i + 1), startAt, now)]
+    }
+    await insertEvent(tx, event)
+    await insertRegistration(tx, registration(id, userId, await nextSeq(tx), pastAttendance(i + 1), startAt, now))
   }
-  return { userId, year, rows: db.state.events.filter(inRecord).length }
+  return { userId, year, rows: await recordCount(tx, userId, from, to) }
 }
 
 /**
@@ -118,11 +143,11 @@ function fillAttendance(db: Db, userId: string, rows: number, now: number) {
  * synthetic secretaries u-bulk-1…, capacity raised to fit); `{attendanceFor, records: N}` fills that
  * secretary's 出勤记录 of this year to N rows with finished events. Rows already there count.
  */
-export function applyBulk(db: Db, body: unknown, now: number) {
+export async function applyBulk(tx: Tx, body: unknown, now: number) {
   if (body && typeof body === 'object' && 'attendanceFor' in body) {
     const { attendanceFor, records } = parseOrThrow(attendanceFillSchema, body)
-    return fillAttendance(db, attendanceFor, records, now)
+    return fillAttendance(tx, attendanceFor, records, now)
   }
   const { eventId, registrations } = parseOrThrow(rosterFillSchema, body)
-  return fillRoster(db, eventId, registrations, now)
+  return fillRoster(tx, eventId, registrations, now)
 }

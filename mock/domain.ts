@@ -1,7 +1,13 @@
 import type { Attendance, Event, Registration } from '../src/api/contract/event'
 import type { User } from '../src/api/contract/auth'
 import { toChinaIso } from '../src/api/contract/time'
-import type { Db, EventRecord, RegistrationRecord, UserRecord } from './db'
+import type { EventRecord, RegistrationRecord, UserRecord } from './db'
+import { HttpError } from './http'
+import { nextId } from './repos/ids'
+import { insertNotification } from './repos/notifications'
+import * as events from './repos/events'
+import * as registrations from './repos/registrations'
+import type { Tx } from './repos/tx'
 
 /** Masks a phone for a secretary looking at someone else: 138****0001. */
 export function maskPhone(phone: string): string {
@@ -23,8 +29,8 @@ export function userView(user: UserRecord, viewer: UserRecord): User {
 }
 
 /** The registrations of an event, in creation order. */
-export function registrationsOf(db: Db, eventId: string): RegistrationRecord[] {
-  return db.state.registrations[eventId] ?? []
+export function registrationsOf(tx: Tx, eventId: string): Promise<RegistrationRecord[]> {
+  return registrations.registrationsOfEvent(tx, eventId)
 }
 
 /** True when a registered secretary has checked in (present or late, also by an organiser's override). */
@@ -37,21 +43,29 @@ export function holdsSeat(r: RegistrationRecord): boolean {
   return r.status === 'registered' && r.attendance !== 'leave'
 }
 
+/** The waitlist among an event's registrations, first in line first. */
+export function waitlistAmong(regs: RegistrationRecord[]): RegistrationRecord[] {
+  return regs.filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq)
+}
+
 /** The waitlist of an event, first in line first. */
-export function waitlistOf(db: Db, eventId: string): RegistrationRecord[] {
-  return registrationsOf(db, eventId)
-    .filter((r) => r.status === 'waitlisted')
-    .sort((a, b) => a.seq - b.seq)
+export async function waitlistOf(tx: Tx, eventId: string): Promise<RegistrationRecord[]> {
+  return waitlistAmong(await registrationsOf(tx, eventId))
 }
 
 /** Seats taken (registered, not on leave). */
-export function registeredCount(db: Db, eventId: string): number {
-  return registrationsOf(db, eventId).filter(holdsSeat).length
+export async function registeredCount(tx: Tx, eventId: string): Promise<number> {
+  return (await registrationsOf(tx, eventId)).filter(holdsSeat).length
+}
+
+/** Waitlist place (1-based) of every waiting user among an event's registrations. */
+export function positionsAmong(regs: RegistrationRecord[]): Map<string, number> {
+  return new Map(waitlistAmong(regs).map((r, i) => [r.userId, i + 1]))
 }
 
 /** Waitlist place (1-based) of every waiting user of an event, computed once for a whole list. */
-export function waitlistPositions(db: Db, eventId: string): Map<string, number> {
-  return new Map(waitlistOf(db, eventId).map((r, i) => [r.userId, i + 1]))
+export async function waitlistPositions(tx: Tx, eventId: string): Promise<Map<string, number>> {
+  return positionsAmong(await registrationsOf(tx, eventId))
 }
 
 /**
@@ -66,13 +80,18 @@ export function effectiveAttendance(r: RegistrationRecord, event: EventRecord, n
 }
 
 /** `Registration` as API.md defines it; pass `positions` (waitlistPositions) when viewing many. */
-export function registrationView(
-  db: Db,
+export async function registrationView(
+  tx: Tx,
   r: RegistrationRecord,
   event: EventRecord,
   now: number,
   positions?: Map<string, number>,
-): Registration {
+): Promise<Registration> {
+  return registrationViewWith(r, event, now, r.status === 'waitlisted' ? (positions ?? (await waitlistPositions(tx, event.id))) : new Map())
+}
+
+/** `Registration` with the event's waitlist places at hand. */
+export function registrationViewWith(r: RegistrationRecord, event: EventRecord, now: number, positions: Map<string, number>): Registration {
   const view: Registration = {
     eventId: r.eventId,
     userId: r.userId,
@@ -81,7 +100,7 @@ export function registrationView(
     createdAt: toChinaIso(r.createdAt),
   }
   if (r.status === 'waitlisted') {
-    view.waitlistPosition = (positions ?? waitlistPositions(db, event.id)).get(r.userId)
+    view.waitlistPosition = positions.get(r.userId)
   }
   if (r.checkedInAt !== undefined) view.checkedInAt = toChinaIso(r.checkedInAt)
   if (r.contestItems) view.contestItems = [...r.contestItems]
@@ -90,13 +109,23 @@ export function registrationView(
 }
 
 /** The caller's registration of an event, if any. */
-export function findRegistration(db: Db, eventId: string, userId: string): RegistrationRecord | undefined {
-  return registrationsOf(db, eventId).find((r) => r.userId === userId)
+export function findRegistration(tx: Tx, eventId: string, userId: string): Promise<RegistrationRecord | undefined> {
+  return registrations.findRegistration(tx, eventId, userId)
 }
 
 /** `Event` as `viewer` sees it, with counts and the viewer's own registration. */
-export function eventView(db: Db, event: EventRecord, viewer: UserRecord, now: number): Event {
-  const regs = registrationsOf(db, event.id)
+export async function eventView(tx: Tx, event: EventRecord, viewer: UserRecord, now: number): Promise<Event> {
+  return eventViewWith(event, await registrationsOf(tx, event.id), viewer, now)
+}
+
+/** `Event` views of many events, with their registrations read at once. */
+export async function eventViews(tx: Tx, events: EventRecord[], viewer: UserRecord, now: number): Promise<Event[]> {
+  const byEvent = await registrations.registrationsOfEvents(tx, events.map((e) => e.id))
+  return events.map((e) => eventViewWith(e, byEvent.get(e.id) ?? [], viewer, now))
+}
+
+/** `Event` as `viewer` sees it, given all of its registrations. */
+export function eventViewWith(event: EventRecord, regs: RegistrationRecord[], viewer: UserRecord, now: number): Event {
   const view: Event = {
     id: event.id,
     type: event.type,
@@ -117,7 +146,7 @@ export function eventView(db: Db, event: EventRecord, viewer: UserRecord, now: n
   if (event.contestItems) view.contestItems = [...event.contestItems]
   if (viewer.role === 'secretary') {
     const mine = regs.find((r) => r.userId === viewer.id)
-    if (mine) view.myRegistration = registrationView(db, mine, event, now)
+    if (mine) view.myRegistration = registrationViewWith(mine, event, now, positionsAmong(regs))
   } else {
     view.checkedInCount = regs.filter(isCheckedIn).length
   }
@@ -125,9 +154,14 @@ export function eventView(db: Db, event: EventRecord, viewer: UserRecord, now: n
 }
 
 /** Whether a secretary may see an event: published for their town, or one they had joined. */
-export function canSee(db: Db, event: EventRecord, viewer: UserRecord): boolean {
+export async function canSee(tx: Tx, event: EventRecord, viewer: UserRecord): Promise<boolean> {
   if (viewer.role === 'organiser') return true
-  const mine = findRegistration(db, event.id, viewer.id)
+  return canSeeWith(event, viewer, await findRegistration(tx, event.id, viewer.id))
+}
+
+/** `canSee` given the viewer's registration of the event (if any). */
+export function canSeeWith(event: EventRecord, viewer: UserRecord, mine: RegistrationRecord | undefined): boolean {
+  if (viewer.role === 'organiser') return true
   const joined = mine !== undefined && mine.status !== 'cancelled'
   if (event.status === 'draft') return false
   if (event.status === 'cancelled') return joined
@@ -138,30 +172,35 @@ export function canSee(db: Db, event: EventRecord, viewer: UserRecord): boolean 
  * Whether a secretary may sign up for (or act on) an event: any non-draft event of their audience,
  * including a cancelled one, so that signing up for it answers SIGNUP_CLOSED rather than 404.
  */
-export function canAct(db: Db, event: EventRecord, viewer: UserRecord): boolean {
-  if (canSee(db, event, viewer)) return true
+export async function canAct(tx: Tx, event: EventRecord, viewer: UserRecord): Promise<boolean> {
+  if (await canSee(tx, event, viewer)) return true
   return event.status === 'cancelled' && (event.audienceTowns.length === 0 || event.audienceTowns.includes(viewer.town))
 }
 
 /** Adds a notification for one user. */
-export function notify(
-  db: Db,
+export async function notify(
+  tx: Tx,
   userId: string,
   note: { kind: string; title: string; body: string; link?: string },
   now: number,
-): void {
-  db.state.notifications.push({ id: db.nextId('ntf-'), userId, read: false, createdAt: now, ...note })
+): Promise<void> {
+  await insertNotification(tx, { id: await nextId(tx, 'ntf-'), userId, read: false, createdAt: now, ...note })
 }
 
-/** Fills free seats from the head of the waitlist, notifying each promoted secretary. */
-export function promoteFromWaitlist(db: Db, event: EventRecord, now: number): void {
-  let free = event.capacity - registeredCount(db, event.id)
-  for (const next of waitlistOf(db, event.id)) {
+/**
+ * Fills free seats from the head of the waitlist, notifying each promoted secretary. The caller
+ * holds the event's lock (repos/events lockEvent), so two of these never race for one seat.
+ */
+export async function promoteFromWaitlist(tx: Tx, event: EventRecord, now: number): Promise<void> {
+  const regs = await registrationsOf(tx, event.id)
+  let free = event.capacity - regs.filter(holdsSeat).length
+  for (const next of waitlistAmong(regs)) {
     if (free <= 0) break
     next.status = 'registered'
+    await registrations.updateRegistration(tx, next)
     free -= 1
-    notify(
-      db,
+    await notify(
+      tx,
       next.userId,
       {
         kind: 'waitlist_promoted',
@@ -185,8 +224,8 @@ export function eventLink(eventId: string): string {
 }
 
 /** Users of an event whose registration is in one of `statuses` (each once). */
-export function participantIds(db: Db, eventId: string, statuses: RegistrationRecord['status'][]): string[] {
-  return registrationsOf(db, eventId)
+export async function participantIds(tx: Tx, eventId: string, statuses: RegistrationRecord['status'][]): Promise<string[]> {
+  return (await registrationsOf(tx, eventId))
     .filter((r) => statuses.includes(r.status))
     .map((r) => r.userId)
 }
@@ -194,4 +233,33 @@ export function participantIds(db: Db, eventId: string, statuses: RegistrationRe
 /** Whether a seat of a published, not yet started event may change hands (promotion, leave taken back). */
 export function seatsMove(event: EventRecord, now: number): boolean {
   return event.status === 'published' && now < event.startAt
+}
+
+/** 409 EVENT_CANCELLED: nothing but reading is left to do with a cancelled event. */
+export function eventCancelled(): HttpError {
+  return new HttpError(409, 'EVENT_CANCELLED', '活动已取消，不能再进行这项操作')
+}
+
+/**
+ * The event if `viewer` may see it, else 404 (drafts and other towns' events are invisible).
+ * `lock` takes the event's row lock first: every change of seats, the waitlist or the roster does.
+ */
+export async function visibleEvent(
+  tx: Tx,
+  id: string,
+  viewer: UserRecord,
+  options: { rule?: (tx: Tx, event: EventRecord, viewer: UserRecord) => Promise<boolean>; lock?: boolean } = {},
+): Promise<EventRecord> {
+  const event = options.lock ? await events.lockEvent(tx, id) : await events.findEvent(tx, id)
+  if (!event || !(await (options.rule ?? canSee)(tx, event, viewer))) {
+    throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除或不对您开放')
+  }
+  return event
+}
+
+/** Any event by id, for organisers (who see drafts and every town), else 404; `lock` as in visibleEvent. */
+export async function organiserEvent(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<EventRecord> {
+  const event = options.lock ? await events.lockEvent(tx, id) : await events.findEvent(tx, id)
+  if (!event) throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除')
+  return event
 }

@@ -2,12 +2,16 @@ import type { IncomingMessage } from 'node:http'
 import type { z } from 'zod'
 import type { Role } from '../src/api/contract/auth'
 import type { Clock } from './clock'
-import type { Db, UserRecord } from './db'
+import type { UserRecord } from './db'
 import type { Reply } from './http'
+import type { Tx } from './repos/tx'
 
-/** Everything a handler may use; handlers are synchronous so that each runs atomically. */
+/**
+ * Everything a handler may use. A handler reaches stored data only through the repositories
+ * (mock/repos/*), always with `tx`: the request's one transaction.
+ */
 export type Context = {
-  db: Db
+  tx: Tx
   clock: Clock
   req: IncomingMessage
   params: Record<string, string>
@@ -44,7 +48,7 @@ export type Route = {
     /** Media type of a non-JSON answer (the CSV export). */
     produces?: string
   }
-  handle(ctx: Context): Reply
+  handle(ctx: Context): Promise<Reply> | Reply
 }
 
 /** A compiled route: its pattern and parameter names. */

@@ -8,7 +8,11 @@ import { z } from 'zod'
 import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
 import { clockFromEnv, type Clock } from './clock'
 import { applyBulk } from './bulk'
-import { createDb, type Db } from './db'
+import { createDb, type Db, type UserRecord } from './db'
+import { findAnswer, pruneAnswers, saveAnswer } from './repos/idempotency'
+import { findSession } from './repos/sessions'
+import type { Tx } from './repos/tx'
+import { findUser } from './repos/users'
 import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
 import { createOpenApiDocument } from './openapi'
 import { parseMultipart } from './multipart'
@@ -147,7 +151,7 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       return { status: 200, body: { now: new Date(clock.now()).toISOString() } }
     }
     if (path === '/__mock/bulk') {
-      const filled = applyBulk(db, body, clock.now())
+      const filled = await applyBulk(db, body, clock.now())
       db.save()
       return { status: 200, body: filled }
     }
@@ -167,12 +171,12 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const { route, params } = found
     const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, route.upload?.limit ?? JSON_LIMIT)
 
-    // From here on everything is synchronous, so each request applies atomically.
-    let user = undefined as unknown as (typeof db.state.users)[number]
+    const tx: Tx = db
+    let user = undefined as unknown as UserRecord
     if (route.access !== 'public') {
       const token = bearerToken(req.headers.authorization)
-      const session = token ? db.state.sessions[token] : undefined
-      const found = session && db.state.users.find((u) => u.id === session.userId)
+      const session = token ? await findSession(tx, token) : undefined
+      const found = session && (await findUser(tx, session.userId))
       if (!found) {
         throw new HttpError(401, 'UNAUTHORIZED', token ? '登录已过期，请重新登录' : '请先登录')
       }
@@ -184,55 +188,53 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
     const key = req.headers['idempotency-key']
     if (route.idempotent && key !== undefined) {
-      return withIdempotency(route, path, String(key), user?.id ?? 'anonymous', body, () =>
-        route.handle({ db, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder }),
+      return withIdempotency(tx, route, path, String(key), user?.id ?? 'anonymous', body, () =>
+        route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder }),
       )
     }
-    const reply = route.handle({ db, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
+    const reply = await route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
     if (req.method !== 'GET') db.save()
     return reply
   }
 
-  function withIdempotency(
+  async function withIdempotency(
+    tx: Tx,
     route: CompiledRoute,
     path: string,
     key: string,
     callerId: string,
     body: unknown,
-    run: () => Reply,
-  ): Reply {
+    run: () => Promise<Reply> | Reply,
+  ): Promise<Reply> {
     if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX) {
       throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key 应为 1–255 个字符', {
         'Idempotency-Key': `应为 1–${IDEMPOTENCY_KEY_MAX} 个字符`,
       })
     }
     const now = clock.now()
-    const store = db.state.idempotency
     const slot = `${callerId} ${route.method} ${path} ${key}`
     const hash = createHash('sha256').update(canonicalJson(body ?? null)).digest('hex')
-    const previous = store[slot]
+    const previous = await findAnswer(tx, slot)
     if (previous && now - previous.at < IDEMPOTENCY_TTL_MS) {
       if (previous.hash !== hash) {
         throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '这个请求标识已用于另一项操作，请刷新后重试')
       }
       return { status: previous.status, body: previous.body }
     }
-    const reply = run()
+    const reply = await run()
     if (reply.status >= 200 && reply.status < 300) {
-      store[slot] = { hash, status: reply.status, body: reply.body, at: now }
-      pruneIdempotency(now)
+      await saveAnswer(tx, slot, { hash, status: reply.status, body: reply.body, at: now })
+      await pruneIdempotency(tx, now)
     }
     db.save()
     return reply
   }
 
   let lastPrune = 0
-  function pruneIdempotency(now: number): void {
+  async function pruneIdempotency(tx: Tx, now: number): Promise<void> {
     if (now - lastPrune < 60 * 60 * 1000) return
     lastPrune = now
-    for (const [slot, rec] of Object.entries(db.state.idempotency)) {
-      if (now - rec.at >= IDEMPOTENCY_TTL_MS) delete db.state.idempotency[slot]
-    }
+    await pruneAnswers(tx, now - IDEMPOTENCY_TTL_MS + 1)
   }
 
   const server = createServer((req, res) => {

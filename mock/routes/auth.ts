@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { loginBodySchema, loginResultSchema, smsCodeBodySchema, userSchema } from '../../src/api/contract/auth'
 import { userView } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
+import { deleteSession, insertSession, recordSmsSent, smsSentAt } from '../repos/sessions'
+import { findUserByPhone } from '../repos/users'
 import type { Route } from '../router'
 
 /** The code the mock accepts for every phone. */
@@ -16,16 +18,16 @@ export const authRoutes: Route[] = [
     access: 'public',
     idempotent: true,
     doc: { summary: 'Text a login code (the mock accepts 123456)', body: smsCodeBodySchema, status: 204 },
-    handle({ db, clock, body }) {
+    async handle({ tx, clock, body }) {
       const { phone } = parseOrThrow(smsCodeBodySchema, body)
       const now = clock.now()
-      const last = db.state.smsSentAt[phone]
+      const last = await smsSentAt(tx, phone)
       if (last !== undefined && now - last < SMS_INTERVAL_MS) {
         const wait = Math.ceil((SMS_INTERVAL_MS - (now - last)) / 1000)
         throw new HttpError(429, 'RATE_LIMITED', `验证码已发送，请 ${wait} 秒后再试`)
       }
       // Unknown phones get the same answer: the API never tells whether an account exists.
-      db.state.smsSentAt[phone] = now
+      await recordSmsSent(tx, phone, now)
       return { status: 204 }
     },
   },
@@ -35,14 +37,14 @@ export const authRoutes: Route[] = [
     access: 'public',
     idempotent: true,
     doc: { summary: 'Sign in with phone and code', body: loginBodySchema, response: loginResultSchema },
-    handle({ db, clock, body }) {
+    async handle({ tx, clock, body }) {
       const { phone, code } = parseOrThrow(loginBodySchema, body)
-      const user = db.state.users.find((u) => u.phone === phone)
+      const user = await findUserByPhone(tx, phone)
       if (!user || code !== MOCK_SMS_CODE) {
         throw new HttpError(401, 'LOGIN_FAILED', '手机号或验证码不正确，请检查后重新输入')
       }
       const token = randomBytes(24).toString('base64url')
-      db.state.sessions[token] = { userId: user.id, createdAt: clock.now() }
+      await insertSession(tx, token, { userId: user.id, createdAt: clock.now() })
       return { status: 200, body: { token, user: userView(user, user) } }
     },
   },
@@ -51,9 +53,9 @@ export const authRoutes: Route[] = [
     path: '/auth/logout',
     access: 'any',
     doc: { summary: 'End the session', status: 204 },
-    handle({ db, req }) {
+    async handle({ tx, req }) {
       const token = bearerToken(req.headers.authorization)
-      if (token) delete db.state.sessions[token]
+      if (token) await deleteSession(tx, token)
       return { status: 204 }
     },
   },

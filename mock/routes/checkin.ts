@@ -3,12 +3,11 @@ import { toChinaIso } from '../../src/api/contract/time'
 import { CHECKIN_SLOT_MS, checkinCode, checkinSlot, isValidCheckinCode } from '../checkin-code'
 import { chinaMonthDayTime } from '../china-time'
 import type { EventRecord, RegistrationRecord } from '../db'
-import { findRegistration, holdsSeat, registrationsOf } from '../domain'
+import { eventCancelled, findRegistration, holdsSeat, organiserEvent, registrationsOf, visibleEvent } from '../domain'
 import { distanceMetres } from '../geo'
 import { HttpError, parseOrThrow } from '../http'
+import { updateRegistration } from '../repos/registrations'
 import type { Route } from '../router'
-import { eventCancelled, organiserEvent } from './event-admin'
-import { visibleEvent } from './events'
 
 const MINUTE = 60_000
 /** Check-in opens this long before the start. */
@@ -33,12 +32,12 @@ export const checkinRoutes: Route[] = [
     path: '/events/:id/checkin-code',
     access: ['organiser'],
     doc: { summary: 'The current 6-digit check-in code (changes every 60 s) and the live count', response: checkinCodeSchema },
-    handle({ db, clock, params }) {
-      const event = organiserEvent(db, params.id)
+    async handle({ tx, clock, params }) {
+      const event = await organiserEvent(tx, params.id)
       if (event.status === 'cancelled') throw eventCancelled()
       const now = clock.now()
       const slot = checkinSlot(now)
-      const regs = registrationsOf(db, event.id)
+      const regs = await registrationsOf(tx, event.id)
       return {
         status: 200,
         body: {
@@ -56,11 +55,12 @@ export const checkinRoutes: Route[] = [
     access: ['secretary'],
     idempotent: true,
     doc: { summary: 'Check in with the code (and location); late after start + 15 min', body: checkinBodySchema, response: checkinResultSchema },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { code, location } = parseOrThrow(checkinBodySchema, body)
-      const event = visibleEvent(db, params.id, user)
+      // Locked: a check-in and an organiser's override of the same registration are applied one after the other.
+      const event = await visibleEvent(tx, params.id, user, { lock: true })
       const now = clock.now()
-      const record = findRegistration(db, event.id, user.id)
+      const record = await findRegistration(tx, event.id, user.id)
       if (record?.status === 'registered' && record.checkedInAt !== undefined) {
         return { status: 200, body: checkinResult(record, event, record.checkedInAt) }
       }
@@ -88,6 +88,7 @@ export const checkinRoutes: Route[] = [
       }
       record.checkedInAt = now
       if (record.attendance !== 'present' && record.attendance !== 'late') record.attendance = lateAt(event, now)
+      await updateRegistration(tx, record)
       return { status: 200, body: checkinResult(record, event, now) }
     },
   },

@@ -9,30 +9,25 @@ import {
   progressBodySchema,
   reviewBodySchema,
   saveCommitmentBodySchema,
-  yearSchema,
   type Commitment,
   type CommitmentItem,
 } from '../../src/api/contract/commitment'
 import { toChinaIso } from '../../src/api/contract/time'
 import { chinaYear, quarterStarted } from '../china-time'
-import type { CommitmentItemRecord, CommitmentRecord, Db, UserRecord } from '../db'
+import type { CommitmentItemRecord, CommitmentRecord, UserRecord } from '../db'
 import { notify, userView } from '../domain'
 import { HttpError, parseOrThrow, validationFailed } from '../http'
+import { paginate } from '../paging'
+import { quarterParamSchema, yearParamSchema } from '../params'
+import { commitmentOf, findCommitment, insertCommitment, listCommitments, lockCommitment, updateCommitment } from '../repos/commitments'
+import { nextId } from '../repos/ids'
+import type { Tx } from '../repos/tx'
+import { findUser, usersById } from '../repos/users'
 import type { Route } from '../router'
-import { paginate } from './paging'
-import { isKnownUpload, publicOrigin, uploadNameOf } from './uploads'
+import { isKnownUpload, publicOrigin, uploadNameOf } from '../uploads-rules'
 
 /** The app page a secretary's commitment notifications open. */
 export const COMMITMENTS_LINK = '/pages/commitments/index'
-
-/** A 4-digit year in a path, 2000–2100, else 400 with fields.year. */
-export const yearParamSchema = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, { error: '年份应为 4 位数字' }).transform(Number).pipe(yearSchema),
-})
-/** A quarter in a path, 1–4, else 400 with fields.quarter. */
-export const quarterParamSchema = z.strictObject({
-  quarter: z.string().regex(/^[1-4]$/, { error: '季度应为 1–4' }).transform(Number),
-})
 
 const item = (record: CommitmentItemRecord, origin: string): CommitmentItem => ({
   id: record.id,
@@ -56,8 +51,12 @@ const item = (record: CommitmentItemRecord, origin: string): CommitmentItem => (
 })
 
 /** `Commitment` as API.md defines it, with latestPercent and completion computed. */
-export function commitmentView(db: Db, record: CommitmentRecord, viewer: UserRecord, origin: string): Commitment {
-  const owner = db.state.users.find((u) => u.id === record.ownerId)!
+export async function commitmentView(tx: Tx, record: CommitmentRecord, viewer: UserRecord, origin: string): Promise<Commitment> {
+  return commitmentViewWith(record, (await findUser(tx, record.ownerId))!, viewer, origin)
+}
+
+/** `Commitment` with the sheet's owner at hand (for lists, whose owners are read at once). */
+export function commitmentViewWith(record: CommitmentRecord, owner: UserRecord, viewer: UserRecord, origin: string): Commitment {
   const items = record.items.map((i) => item(i, origin))
   return {
     id: record.id,
@@ -73,13 +72,9 @@ export function commitmentView(db: Db, record: CommitmentRecord, viewer: UserRec
   }
 }
 
-/** A secretary's sheet of a year, if any. */
-export function findSheet(db: Db, ownerId: string, year: number): CommitmentRecord | undefined {
-  return db.state.commitments.find((c) => c.ownerId === ownerId && c.year === year)
-}
-
-function mySheetOr404(db: Db, ownerId: string, year: number): CommitmentRecord {
-  const sheet = findSheet(db, ownerId, year)
+/** The caller's sheet of a year, else 404; `lock` takes the sheet's lock first (every change of a sheet does). */
+async function mySheetOr404(tx: Tx, ownerId: string, year: number, options: { lock?: boolean } = {}): Promise<CommitmentRecord> {
+  const sheet = options.lock ? await lockCommitment(tx, ownerId, year) : await commitmentOf(tx, ownerId, year)
   if (!sheet) throw new HttpError(404, 'NOT_FOUND', `您还没有填写 ${year} 年的履职承诺`)
   return sheet
 }
@@ -91,6 +86,14 @@ const locked = (sheet: CommitmentRecord) =>
     sheet.status === 'approved' ? '履职承诺已通过审核，不能再修改' : '履职承诺已提交，正在等待审核，暂时不能修改',
   )
 
+/** A sheet by id, else 404; `lock` locks it (by its owner and year) for a change. */
+async function sheetOr404(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<CommitmentRecord> {
+  const found = await findCommitment(tx, id)
+  const sheet = found && options.lock ? await lockCommitment(tx, found.ownerId, found.year) : found
+  if (!sheet) throw new HttpError(404, 'NOT_FOUND', '没有找到这份履职承诺')
+  return sheet
+}
+
 const submitBodySchema = z.strictObject({}).optional()
 
 /** 履职承诺: a secretary's sheet (draft → submitted → approved | returned → submitted …), progress and review. */
@@ -100,9 +103,9 @@ export const commitmentRoutes: Route[] = [
     path: '/me/commitments/:year',
     access: ['secretary'],
     doc: { summary: 'My commitment sheet of a year (404 when none)', response: commitmentSchema },
-    handle({ db, req, params, user }) {
+    async handle({ tx, req, params, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
-      return { status: 200, body: commitmentView(db, mySheetOr404(db, user.id, year), user, publicOrigin(req)) }
+      return { status: 200, body: await commitmentView(tx, await mySheetOr404(tx, user.id, year), user, publicOrigin(req)) }
     },
   },
   {
@@ -115,7 +118,7 @@ export const commitmentRoutes: Route[] = [
       body: saveCommitmentBodySchema,
       response: commitmentSchema,
     },
-    handle({ db, clock, req, params, body, user }) {
+    async handle({ tx, clock, req, params, body, user }) {
       const now = clock.now()
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const current = chinaYear(now)
@@ -129,28 +132,31 @@ export const commitmentRoutes: Route[] = [
         seen.set(it.id, i)
       })
       if (Object.keys(duplicates).length) throw validationFailed(duplicates)
-      const sheet = findSheet(db, user.id, year)
+      // Locked: two first saves of a year never create two sheets.
+      const sheet = await lockCommitment(tx, user.id, year)
       if (sheet && (sheet.status === 'submitted' || sheet.status === 'approved')) throw locked(sheet)
       const kept = new Map((sheet?.items ?? []).map((it) => [it.id, it]))
-      const next: CommitmentItemRecord[] = items.map((it) => {
+      const next: CommitmentItemRecord[] = []
+      for (const it of items) {
         const old = it.id !== undefined ? kept.get(it.id) : undefined
-        return {
-          id: old?.id ?? db.nextId('itm-'),
+        next.push({
+          id: old?.id ?? (await nextId(tx, 'itm-')),
           ...(it.category ? { category: it.category } : {}),
           ...(it.title !== undefined ? { title: it.title } : {}),
           ...(it.target !== undefined ? { target: it.target } : {}),
           ...(it.metric ? { metric: { ...it.metric } } : {}),
           ...(it.dueQuarter ? { dueQuarter: it.dueQuarter } : {}),
           progress: old?.progress ?? [],
-        }
-      })
+        })
+      }
       if (sheet) {
         sheet.items = next
         sheet.updatedAt = now
-        return { status: 200, body: commitmentView(db, sheet, user, publicOrigin(req)) }
+        await updateCommitment(tx, sheet)
+        return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
       }
       const created: CommitmentRecord = {
-        id: db.nextId('cmt-'),
+        id: await nextId(tx, 'cmt-'),
         year,
         ownerId: user.id,
         status: 'draft',
@@ -158,8 +164,8 @@ export const commitmentRoutes: Route[] = [
         createdAt: now,
         updatedAt: now,
       }
-      db.state.commitments.push(created)
-      return { status: 201, body: commitmentView(db, created, user, publicOrigin(req)) }
+      await insertCommitment(tx, created)
+      return { status: 201, body: await commitmentView(tx, created, user, publicOrigin(req)) }
     },
   },
   {
@@ -168,10 +174,10 @@ export const commitmentRoutes: Route[] = [
     access: ['secretary'],
     idempotent: true,
     doc: { summary: 'Submit my sheet for review (3–10 complete items, else 400 with fields)', response: commitmentSchema },
-    handle({ db, clock, req, params, body, user }) {
+    async handle({ tx, clock, req, params, body, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       parseOrThrow(submitBodySchema, body)
-      const sheet = mySheetOr404(db, user.id, year)
+      const sheet = await mySheetOr404(tx, user.id, year, { lock: true })
       if (sheet.status === 'submitted' || sheet.status === 'approved') throw locked(sheet)
       const missing = commitmentSubmitErrors(sheet.items)
       if (Object.keys(missing).length) {
@@ -181,7 +187,8 @@ export const commitmentRoutes: Route[] = [
       sheet.status = 'submitted'
       sheet.submittedAt = now
       sheet.updatedAt = now
-      return { status: 200, body: commitmentView(db, sheet, user, publicOrigin(req)) }
+      await updateCommitment(tx, sheet)
+      return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
     },
   },
   {
@@ -194,17 +201,17 @@ export const commitmentRoutes: Route[] = [
       body: progressBodySchema,
       response: commitmentSchema,
     },
-    handle({ db, clock, req, params, body, user }) {
+    async handle({ tx, clock, req, params, body, user }) {
       const now = clock.now()
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
       const report = parseOrThrow(progressBodySchema, body)
       const unknownPhotos: Record<string, string> = {}
-      report.photos.forEach((url, i) => {
-        if (!isKnownUpload(db, url)) unknownPhotos[`photos.${i}`] = '找不到这张照片，请重新上传'
-      })
+      for (const [i, url] of report.photos.entries()) {
+        if (!(await isKnownUpload(tx, url))) unknownPhotos[`photos.${i}`] = '找不到这张照片，请重新上传'
+      }
       if (Object.keys(unknownPhotos).length) throw validationFailed(unknownPhotos)
-      const sheet = mySheetOr404(db, user.id, year)
+      const sheet = await mySheetOr404(tx, user.id, year, { lock: true })
       const target = sheet.items.find((it) => it.id === params.itemId)
       if (!target) throw new HttpError(404, 'NOT_FOUND', '没有找到这项承诺，请刷新后重试')
       if (report.value !== undefined && !target.metric) throw validationFailed({ value: '这一项没有设定指标，请只填写完成度' })
@@ -223,7 +230,8 @@ export const commitmentRoutes: Route[] = [
       // The same quarter again replaces the earlier report.
       target.progress = [...target.progress.filter((p) => p.quarter !== quarter), entry].sort((a, b) => a.quarter - b.quarter)
       sheet.updatedAt = now
-      return { status: 200, body: commitmentView(db, sheet, user, publicOrigin(req)) }
+      await updateCommitment(tx, sheet)
+      return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
     },
   },
   {
@@ -235,15 +243,14 @@ export const commitmentRoutes: Route[] = [
       query: commitmentListQuerySchema,
       response: commitmentPageSchema,
     },
-    handle({ db, clock, req, query, user }) {
+    async handle({ tx, clock, req, query, user }) {
       const { year = chinaYear(clock.now()), status, town, page, pageSize } = parseOrThrow(commitmentListQuerySchema, query)
-      const townOf = new Map(db.state.users.map((u) => [u.id, u.town]))
-      const found = db.state.commitments.filter(
-        (c) => c.year === year && (!status || c.status === status) && (!town || townOf.get(c.ownerId) === town),
-      )
+      const found = await listCommitments(tx, { year, status, town })
       found.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       const origin = publicOrigin(req)
-      return { status: 200, body: paginate(found, page, pageSize, (c) => commitmentView(db, c, user, origin)) }
+      const one = paginate(found, page, pageSize, (c) => c)
+      const owners = await usersById(tx, one.items.map((c) => c.ownerId))
+      return { status: 200, body: { ...one, items: one.items.map((c) => commitmentViewWith(c, owners.get(c.ownerId)!, user, origin)) } }
     },
   },
   {
@@ -251,10 +258,9 @@ export const commitmentRoutes: Route[] = [
     path: '/commitments/:id',
     access: ['organiser'],
     doc: { summary: 'Extension: one sheet with its items and progress', response: commitmentSchema },
-    handle({ db, req, params, user }) {
-      const sheet = db.state.commitments.find((c) => c.id === params.id)
-      if (!sheet) throw new HttpError(404, 'NOT_FOUND', '没有找到这份履职承诺')
-      return { status: 200, body: commitmentView(db, sheet, user, publicOrigin(req)) }
+    async handle({ tx, req, params, user }) {
+      const sheet = await sheetOr404(tx, params.id)
+      return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
     },
   },
   {
@@ -263,10 +269,10 @@ export const commitmentRoutes: Route[] = [
     access: ['organiser'],
     idempotent: true,
     doc: { summary: 'Approve a submitted sheet, or return it with a comment; the owner is notified', body: reviewBodySchema, response: commitmentSchema },
-    handle({ db, clock, req, params, body, user }) {
+    async handle({ tx, clock, req, params, body, user }) {
       const { decision, comment } = parseOrThrow(reviewBodySchema, body)
-      const sheet = db.state.commitments.find((c) => c.id === params.id)
-      if (!sheet) throw new HttpError(404, 'NOT_FOUND', '没有找到这份履职承诺')
+      // Locked: two organisers reviewing at once decide one after the other.
+      const sheet = await sheetOr404(tx, params.id, { lock: true })
       if (sheet.status !== 'submitted') {
         throw new HttpError(409, 'COMMITMENT_NOT_SUBMITTED', '这份履职承诺不在待审核状态，可能已被审核或被退回，请刷新')
       }
@@ -277,8 +283,9 @@ export const commitmentRoutes: Route[] = [
       sheet.reviewedBy = user.id
       sheet.reviewedAt = now
       sheet.updatedAt = now
-      notify(
-        db,
+      await updateCommitment(tx, sheet)
+      await notify(
+        tx,
         sheet.ownerId,
         decision === 'approve'
           ? {
@@ -295,7 +302,7 @@ export const commitmentRoutes: Route[] = [
             },
         now,
       )
-      return { status: 200, body: commitmentView(db, sheet, user, publicOrigin(req)) }
+      return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
     },
   },
 ]

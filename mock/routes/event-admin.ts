@@ -7,25 +7,23 @@ import {
   updateEventBodySchema,
 } from '../../src/api/contract/event'
 import { chinaMonthDayTime } from '../china-time'
-import type { Db, EventRecord } from '../db'
-import { eventLink, eventView, notify, participantIds, promoteFromWaitlist, registeredCount, seatsMove } from '../domain'
+import type { EventRecord } from '../db'
+import {
+  eventCancelled,
+  eventLink,
+  eventView,
+  notify,
+  organiserEvent,
+  participantIds,
+  promoteFromWaitlist,
+  registeredCount,
+  seatsMove,
+} from '../domain'
 import { HttpError, parseOrThrow, validationFailed } from '../http'
+import { insertEvent, updateEvent } from '../repos/events'
+import { nextId } from '../repos/ids'
+import { knownTownNames } from '../repos/towns'
 import type { Route } from '../router'
-import { TOWNS } from '../seed'
-
-const KNOWN_TOWNS = new Set(TOWNS.map((t) => t.town))
-
-/** Any event by id, for organisers (who see drafts and every town), else 404. */
-export function organiserEvent(db: Db, id: string): EventRecord {
-  const event = db.state.events.find((e) => e.id === id)
-  if (!event) throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除')
-  return event
-}
-
-/** 409 EVENT_CANCELLED: nothing but reading is left to do with a cancelled event. */
-export function eventCancelled(): HttpError {
-  return new HttpError(409, 'EVENT_CANCELLED', '活动已取消，不能再进行这项操作')
-}
 
 type CheckedFields = {
   venue?: { lat?: number; lng?: number }
@@ -34,13 +32,13 @@ type CheckedFields = {
 }
 
 // Rules the schema cannot state: coordinates come in pairs, towns exist, contest items differ.
-function fieldErrors(input: CheckedFields): Record<string, string> {
+function fieldErrors(input: CheckedFields, knownTowns: Set<string>): Record<string, string> {
   const errors: Record<string, string> = {}
   const { venue, audience, contestItems } = input
   if (venue && (venue.lat === undefined) !== (venue.lng === undefined)) {
     errors[venue.lat === undefined ? 'venue.lat' : 'venue.lng'] = '经度和纬度应同时填写，或都不填'
   }
-  const unknown = (audience?.towns ?? []).filter((town) => !KNOWN_TOWNS.has(town))
+  const unknown = (audience?.towns ?? []).filter((town) => !knownTowns.has(town))
   if (unknown.length) errors['audience.towns'] = `没有这个镇（街道）：${unknown.join('、')}`
   if (contestItems && new Set(contestItems).size !== contestItems.length) errors.contestItems = '比赛项目不能重复'
   return errors
@@ -60,12 +58,12 @@ export const eventAdminRoutes: Route[] = [
     access: ['organiser'],
     idempotent: true,
     doc: { summary: 'Post an event (published, or a draft)', body: createEventBodySchema, response: eventSchema, status: 201 },
-    handle({ db, clock, body, user }) {
+    async handle({ tx, clock, body, user }) {
       const input = parseOrThrow(createEventBodySchema, body)
       const now = clock.now()
-      throwIfAny({ ...eventRuleErrors(input, now, true), ...fieldErrors(input) })
+      throwIfAny({ ...eventRuleErrors(input, now, true), ...fieldErrors(input, await knownTownNames(tx)) })
       const event: EventRecord = {
-        id: db.nextId('evt-'),
+        id: await nextId(tx, 'evt-'),
         type: input.type,
         title: input.title,
         description: input.description,
@@ -83,8 +81,8 @@ export const eventAdminRoutes: Route[] = [
         createdAt: now,
         checkinSecret: randomBytes(32).toString('hex'),
       }
-      db.state.events.push(event)
-      return { status: 201, body: eventView(db, event, user, now) }
+      await insertEvent(tx, event)
+      return { status: 201, body: await eventView(tx, event, user, now) }
     },
   },
   {
@@ -93,9 +91,10 @@ export const eventAdminRoutes: Route[] = [
     access: ['organiser'],
     idempotent: true,
     doc: { summary: 'Edit an event, or publish a draft with {status: "published"}', body: updateEventBodySchema, response: eventSchema },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const patch = parseOrThrow(updateEventBodySchema, body)
-      const event = organiserEvent(db, params.id)
+      // Locked: a capacity change promotes from the waitlist, and seats are counted against it.
+      const event = await organiserEvent(tx, params.id, { lock: true })
       const now = clock.now()
       const type = patch.type ?? event.type
       // Turning a contest into another type drops its items unless new ones are sent (and refused).
@@ -107,14 +106,15 @@ export const eventAdminRoutes: Route[] = [
       const publishing = patch.status === 'published' && event.status === 'draft'
       const merged = { type, startAt: iso(startAt), endAt: iso(endAt), signupDeadline: iso(signupDeadline), contestItems }
       // startAt must lie ahead when it changes, and when a draft goes out.
-      throwIfAny({ ...eventRuleErrors(merged, now, startAt !== event.startAt || publishing), ...fieldErrors(patch) })
+      const knownTowns = await knownTownNames(tx)
+      throwIfAny({ ...eventRuleErrors(merged, now, startAt !== event.startAt || publishing), ...fieldErrors(patch, knownTowns) })
 
       if (event.status === 'cancelled') throw eventCancelled()
       const timeChanged = startAt !== event.startAt || endAt !== event.endAt
       if (now >= event.startAt && (timeChanged || signupDeadline !== event.signupDeadline || capacity !== event.capacity)) {
         throw new HttpError(409, 'EVENT_STARTED', '活动已经开始，不能再修改时间或名额')
       }
-      const seated = registeredCount(db, event.id)
+      const seated = await registeredCount(tx, event.id)
       if (capacity !== event.capacity && capacity < seated) {
         throw new HttpError(409, 'CAPACITY_BELOW_REGISTERED', `已有 ${seated} 人报名，名额不能少于 ${seated}`)
       }
@@ -134,16 +134,17 @@ export const eventAdminRoutes: Route[] = [
       else delete event.contestItems
       Object.assign(event, { startAt, endAt, signupDeadline, capacity })
       if (publishing) event.status = 'published'
+      await updateEvent(tx, event)
 
-      if (capacityGrew && seatsMove(event, now)) promoteFromWaitlist(db, event, now)
+      if (capacityGrew && seatsMove(event, now)) await promoteFromWaitlist(tx, event, now)
       if ((timeChanged || venueChanged) && event.status === 'published') {
         const changes = [
           ...(timeChanged ? [`时间改为 ${chinaMonthDayTime(startAt)}–${chinaMonthDayTime(endAt)}`] : []),
           ...(venueChanged ? [`地点改为 ${event.venue.name}（${event.venue.address}）`] : []),
         ]
-        for (const userId of participantIds(db, event.id, ['registered'])) {
-          notify(
-            db,
+        for (const userId of await participantIds(tx, event.id, ['registered'])) {
+          await notify(
+            tx,
             userId,
             {
               kind: 'event_changed',
@@ -155,7 +156,7 @@ export const eventAdminRoutes: Route[] = [
           )
         }
       }
-      return { status: 200, body: eventView(db, event, user, now) }
+      return { status: 200, body: await eventView(tx, event, user, now) }
     },
   },
   {
@@ -164,19 +165,20 @@ export const eventAdminRoutes: Route[] = [
     access: ['organiser'],
     idempotent: true,
     doc: { summary: 'Cancel an event with a reason; everyone registered or waitlisted is notified', body: cancelEventBodySchema, response: eventSchema },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { reason } = parseOrThrow(cancelEventBodySchema, body)
-      const event = organiserEvent(db, params.id)
+      const event = await organiserEvent(tx, params.id, { lock: true })
       const now = clock.now()
-      if (event.status === 'cancelled') return { status: 200, body: eventView(db, event, user, now) }
+      if (event.status === 'cancelled') return { status: 200, body: await eventView(tx, event, user, now) }
       if (now >= event.startAt) {
         throw new HttpError(409, 'EVENT_STARTED', '活动已经开始，不能再取消')
       }
       event.status = 'cancelled'
       event.cancelReason = reason
-      for (const userId of participantIds(db, event.id, ['registered', 'waitlisted'])) {
-        notify(
-          db,
+      await updateEvent(tx, event)
+      for (const userId of await participantIds(tx, event.id, ['registered', 'waitlisted'])) {
+        await notify(
+          tx,
           userId,
           {
             kind: 'event_cancelled',
@@ -187,7 +189,7 @@ export const eventAdminRoutes: Route[] = [
           now,
         )
       }
-      return { status: 200, body: eventView(db, event, user, now) }
+      return { status: 200, body: await eventView(tx, event, user, now) }
     },
   },
 ]

@@ -6,31 +6,27 @@ import {
   registrationBodySchema,
   registrationSchema,
 } from '../../src/api/contract/event'
-import type { Db, EventRecord, UserRecord } from '../db'
+import type { EventRecord, RegistrationRecord } from '../db'
 import {
   canAct,
-  canSee,
+  canSeeWith,
+  eventCancelled,
   eventView,
+  eventViews,
   findRegistration,
   holdsSeat,
   promoteFromWaitlist,
   registeredCount,
   registrationView,
   seatsMove,
+  visibleEvent,
 } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
+import { paginate } from '../paging'
+import { nextSeq } from '../repos/ids'
+import { listEvents } from '../repos/events'
+import { insertRegistration, registrationsOfUser, updateRegistration } from '../repos/registrations'
 import type { Route } from '../router'
-import { eventCancelled } from './event-admin'
-import { paginate } from './paging'
-
-/** The event if `viewer` may see it, else 404 (drafts and other towns' events are invisible). */
-export function visibleEvent(db: Db, id: string, viewer: UserRecord, rule = canSee): EventRecord {
-  const event = db.state.events.find((e) => e.id === id)
-  if (!event || !rule(db, event, viewer)) {
-    throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除或不对您开放')
-  }
-  return event
-}
 
 function matches(event: EventRecord, needle: string): boolean {
   return [event.title, event.description, event.speaker ?? '', event.venue.name, event.venue.address].some((s) =>
@@ -38,8 +34,7 @@ function matches(event: EventRecord, needle: string): boolean {
   )
 }
 
-function isMine(db: Db, event: EventRecord, user: UserRecord): boolean {
-  const r = findRegistration(db, event.id, user.id)
+function isMine(r: RegistrationRecord | undefined): boolean {
   return r !== undefined && (r.status === 'registered' || r.status === 'waitlisted')
 }
 
@@ -50,22 +45,24 @@ export const eventRoutes: Route[] = [
     path: '/events',
     access: 'any',
     doc: { summary: 'Events the caller may see', query: eventListQuerySchema, response: eventPageSchema },
-    handle({ db, clock, query, user }) {
+    async handle({ tx, clock, query, user }) {
       const { type, when, q, mine, page, pageSize } = parseOrThrow(eventListQuerySchema, query)
       const now = clock.now()
       const needle = q?.toLowerCase()
-      const found = db.state.events.filter(
+      const myRegs = await registrationsOfUser(tx, user.id)
+      const found = (await listEvents(tx)).filter(
         (e) =>
-          canSee(db, e, user) &&
+          canSeeWith(e, user, myRegs.get(e.id)) &&
           (!type || e.type === type) &&
           (when === 'all' || (when === 'upcoming' ? e.endAt >= now : e.endAt < now)) &&
           (!needle || matches(e, needle)) &&
-          (mine !== 'true' || isMine(db, e, user)),
+          (mine !== 'true' || isMine(myRegs.get(e.id))),
       )
       found.sort((a, b) =>
         when === 'upcoming' ? a.startAt - b.startAt || a.id.localeCompare(b.id) : b.startAt - a.startAt || a.id.localeCompare(b.id),
       )
-      return { status: 200, body: paginate(found, page, pageSize, (e) => eventView(db, e, user, now)) }
+      const one = paginate(found, page, pageSize, (e) => e)
+      return { status: 200, body: { ...one, items: await eventViews(tx, one.items, user, now) } }
     },
   },
   {
@@ -73,9 +70,9 @@ export const eventRoutes: Route[] = [
     path: '/events/:id',
     access: 'any',
     doc: { summary: 'One event with counts and my registration', response: eventSchema },
-    handle({ db, clock, params, user }) {
-      const event = visibleEvent(db, params.id, user)
-      return { status: 200, body: eventView(db, event, user, clock.now()) }
+    async handle({ tx, clock, params, user }) {
+      const event = await visibleEvent(tx, params.id, user)
+      return { status: 200, body: await eventView(tx, event, user, clock.now()) }
     },
   },
   {
@@ -84,13 +81,14 @@ export const eventRoutes: Route[] = [
     access: ['secretary'],
     idempotent: true,
     doc: { summary: 'Sign up (201), or 200 when already registered', body: registrationBodySchema, response: registrationSchema, status: 201 },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { contestItems } = parseOrThrow(registrationBodySchema, body ?? {})
-      const event = visibleEvent(db, params.id, user, canAct)
+      // Locked: two sign-ups for the last seat are decided one after the other.
+      const event = await visibleEvent(tx, params.id, user, { rule: canAct, lock: true })
       const now = clock.now()
-      const existing = findRegistration(db, event.id, user.id)
+      const existing = await findRegistration(tx, event.id, user.id)
       if (existing && existing.status !== 'cancelled') {
-        return { status: 200, body: registrationView(db, existing, event, now) }
+        return { status: 200, body: await registrationView(tx, existing, event, now) }
       }
       if (event.type === 'contest') {
         const offered = event.contestItems ?? []
@@ -115,7 +113,7 @@ export const eventRoutes: Route[] = [
       if (now > event.signupDeadline) {
         throw new HttpError(409, 'SIGNUP_CLOSED', '报名已截止，无法报名；如有疑问请联系组织者')
       }
-      const seat = registeredCount(db, event.id) < event.capacity
+      const seat = (await registeredCount(tx, event.id)) < event.capacity
       const record = existing ?? {
         eventId: event.id,
         userId: user.id,
@@ -126,15 +124,16 @@ export const eventRoutes: Route[] = [
         audit: [],
       }
       record.status = seat ? 'registered' : 'waitlisted'
-      record.seq = db.nextSeq()
+      record.seq = await nextSeq(tx)
       record.attendance = 'pending'
       record.createdAt = now
       delete record.checkedInAt
       delete record.leaveReason
       if (event.type === 'contest') record.contestItems = [...new Set(contestItems ?? [])]
       else delete record.contestItems
-      if (!existing) (db.state.registrations[event.id] ??= []).push(record)
-      return { status: 201, body: registrationView(db, record, event, now) }
+      if (existing) await updateRegistration(tx, record)
+      else await insertRegistration(tx, record)
+      return { status: 201, body: await registrationView(tx, record, event, now) }
     },
   },
   {
@@ -143,10 +142,10 @@ export const eventRoutes: Route[] = [
     access: ['secretary'],
     idempotent: true,
     doc: { summary: 'Cancel my sign-up; promotes the head of the waitlist', response: registrationSchema },
-    handle({ db, clock, params, user }) {
-      const event = visibleEvent(db, params.id, user)
+    async handle({ tx, clock, params, user }) {
+      const event = await visibleEvent(tx, params.id, user, { lock: true })
       const now = clock.now()
-      const record = findRegistration(db, event.id, user.id)
+      const record = await findRegistration(tx, event.id, user.id)
       if (!record || record.status === 'cancelled') {
         throw new HttpError(409, 'NOT_REGISTERED', '您没有报名这个活动')
       }
@@ -159,8 +158,9 @@ export const eventRoutes: Route[] = [
       }
       const freedSeat = holdsSeat(record)
       record.status = 'cancelled'
-      const answer = registrationView(db, record, event, now)
-      if (freedSeat && event.status === 'published') promoteFromWaitlist(db, event, now)
+      await updateRegistration(tx, record)
+      const answer = await registrationView(tx, record, event, now)
+      if (freedSeat && event.status === 'published') await promoteFromWaitlist(tx, event, now)
       return { status: 200, body: answer }
     },
   },
@@ -170,15 +170,15 @@ export const eventRoutes: Route[] = [
     access: ['secretary'],
     idempotent: true,
     doc: { summary: 'Ask for leave (请假) before the start; the seat goes to the waitlist', body: leaveBodySchema, response: registrationSchema },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { reason } = parseOrThrow(leaveBodySchema, body)
-      const event = visibleEvent(db, params.id, user)
+      const event = await visibleEvent(tx, params.id, user, { lock: true })
       const now = clock.now()
-      const record = findRegistration(db, event.id, user.id)
+      const record = await findRegistration(tx, event.id, user.id)
       if (!record || record.status !== 'registered') {
         throw new HttpError(409, 'NOT_REGISTERED', '您没有报名这个活动（候补或已取消的不需要请假）')
       }
-      if (record.attendance === 'leave') return { status: 200, body: registrationView(db, record, event, now) }
+      if (record.attendance === 'leave') return { status: 200, body: await registrationView(tx, record, event, now) }
       if (event.status === 'cancelled') throw eventCancelled()
       if (now >= event.startAt) {
         throw new HttpError(409, 'TOO_LATE_TO_CANCEL', '活动已经开始，不能再请假；如不能参加请联系组织者')
@@ -188,8 +188,9 @@ export const eventRoutes: Route[] = [
       }
       record.attendance = 'leave'
       record.leaveReason = reason
-      if (seatsMove(event, now)) promoteFromWaitlist(db, event, now)
-      return { status: 200, body: registrationView(db, record, event, now) }
+      await updateRegistration(tx, record)
+      if (seatsMove(event, now)) await promoteFromWaitlist(tx, event, now)
+      return { status: 200, body: await registrationView(tx, record, event, now) }
     },
   },
 ]

@@ -2,8 +2,9 @@ import { notificationPageSchema, notificationQuerySchema } from '../../src/api/c
 import { toChinaIso } from '../../src/api/contract/time'
 import type { NotificationRecord } from '../db'
 import { HttpError, parseOrThrow } from '../http'
+import { paginate } from '../paging'
+import { findNotification, markRead, notificationsOf } from '../repos/notifications'
 import type { Route } from '../router'
-import { paginate } from './paging'
 
 const view = (n: NotificationRecord) => ({
   id: n.id,
@@ -22,10 +23,10 @@ export const notificationRoutes: Route[] = [
     path: '/me/notifications',
     access: 'any',
     doc: { summary: 'My notifications, newest first, with the unread count', query: notificationQuerySchema, response: notificationPageSchema },
-    handle({ db, query, user }) {
+    async handle({ tx, query, user }) {
       const { page, pageSize } = parseOrThrow(notificationQuerySchema, query)
-      // Stored in creation order: newest first is the reverse, ties of the same instant included.
-      const mine = db.state.notifications.filter((n) => n.userId === user.id).reverse()
+      // Listed newest first by creation; the sort by instant is stable, so ties keep that order.
+      const mine = await notificationsOf(tx, user.id)
       mine.sort((a, b) => b.createdAt - a.createdAt)
       return {
         status: 200,
@@ -39,8 +40,8 @@ export const notificationRoutes: Route[] = [
     access: 'any',
     idempotent: true,
     doc: { summary: 'Mark all my notifications read', status: 204 },
-    handle({ db, user }) {
-      for (const n of db.state.notifications) if (n.userId === user.id) n.read = true
+    async handle({ tx, user }) {
+      await markRead(tx, user.id)
       return { status: 204 }
     },
   },
@@ -50,10 +51,10 @@ export const notificationRoutes: Route[] = [
     access: 'any',
     idempotent: true,
     doc: { summary: 'Mark one of my notifications read', status: 204 },
-    handle({ db, params, user }) {
-      const note = db.state.notifications.find((n) => n.id === params.id && n.userId === user.id)
+    async handle({ tx, params, user }) {
+      const note = await findNotification(tx, user.id, params.id)
       if (!note) throw new HttpError(404, 'NOT_FOUND', '没有找到这条消息')
-      note.read = true
+      await markRead(tx, user.id, note.id)
       return { status: 204 }
     },
   },

@@ -10,21 +10,25 @@ import {
 import { toChinaIso } from '../../src/api/contract/time'
 import { chinaDateTime } from '../china-time'
 import { toCsv } from '../csv'
-import type { Db, EventRecord, RegistrationRecord, UserRecord } from '../db'
+import type { EventRecord, RegistrationRecord, UserRecord } from '../db'
 import {
   effectiveAttendance,
+  eventCancelled,
   findRegistration,
+  organiserEvent,
+  positionsAmong,
   promoteFromWaitlist,
   registeredCount,
   registrationsOf,
   seatsMove,
   userView,
-  waitlistPositions,
 } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
+import { paginate } from '../paging'
+import { updateRegistration } from '../repos/registrations'
+import type { Tx } from '../repos/tx'
+import { usersById } from '../repos/users'
 import type { Route } from '../router'
-import { eventCancelled, organiserEvent } from './event-admin'
-import { paginate } from './paging'
 
 const STATUS_RANK: Record<RegistrationStatus, number> = { registered: 0, waitlisted: 1, cancelled: 2 }
 
@@ -33,23 +37,28 @@ type RosterScope = {
   event: EventRecord
   now: number
   viewer: UserRecord
+  /** The registrations of the event, in creation order. */
+  regs: RegistrationRecord[]
+  /** The people of those registrations and of their audit trails. */
   users: Map<string, UserRecord>
   positions: Map<string, number>
 }
 
-function rosterScope(db: Db, event: EventRecord, viewer: UserRecord, now: number): RosterScope {
-  return {
-    event,
-    now,
-    viewer,
-    users: new Map(db.state.users.map((u) => [u.id, u])),
-    positions: waitlistPositions(db, event.id),
+// The event's registrations (or just `only`, when showing those alone) and, in one batch, the people
+// they and their audit entries name.
+async function rosterScope(tx: Tx, event: EventRecord, viewer: UserRecord, now: number, only?: RegistrationRecord[]): Promise<RosterScope> {
+  const regs = only ?? (await registrationsOf(tx, event.id))
+  const ids = new Set<string>()
+  for (const r of regs) {
+    ids.add(r.userId)
+    for (const entry of r.audit) ids.add(entry.by)
   }
+  return { event, now, viewer, regs, users: await usersById(tx, ids), positions: positionsAmong(regs) }
 }
 
 /** The registrations of an event in roster order: registered by sign-up, then the waitlist in line, then cancelled. */
-function rosterOrder(db: Db, scope: RosterScope): RegistrationRecord[] {
-  return registrationsOf(db, scope.event.id)
+function rosterOrder(scope: RosterScope): RegistrationRecord[] {
+  return scope.regs
     .filter((r) => scope.users.has(r.userId))
     .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.seq - b.seq)
 }
@@ -119,11 +128,11 @@ export const rosterRoutes: Route[] = [
     path: '/events/:id/registrations',
     access: ['organiser'],
     doc: { summary: 'Roster of an event (registered, waitlisted, cancelled) with attendance and audit', query: rosterQuerySchema, response: rosterPageSchema },
-    handle({ db, clock, params, query, user }) {
+    async handle({ tx, clock, params, query, user }) {
       const { status, attendance, page, pageSize } = parseOrThrow(rosterQuerySchema, query)
-      const event = organiserEvent(db, params.id)
-      const scope = rosterScope(db, event, user, clock.now())
-      const rows = rosterOrder(db, scope).filter(
+      const event = await organiserEvent(tx, params.id)
+      const scope = await rosterScope(tx, event, user, clock.now())
+      const rows = rosterOrder(scope).filter(
         (r) =>
           (!status || r.status === status) &&
           (!attendance || effectiveAttendance(r, event, scope.now) === attendance),
@@ -136,10 +145,10 @@ export const rosterRoutes: Route[] = [
     path: '/events/:id/registrations.csv',
     access: ['organiser'],
     doc: { summary: 'Roster as CSV (UTF-8 with BOM, Chinese header, RFC 4180): everyone not cancelled', produces: 'text/csv' },
-    handle({ db, clock, params, user }) {
-      const event = organiserEvent(db, params.id)
-      const scope = rosterScope(db, event, user, clock.now())
-      const rows = rosterOrder(db, scope)
+    async handle({ tx, clock, params, user }) {
+      const event = await organiserEvent(tx, params.id)
+      const scope = await rosterScope(tx, event, user, clock.now())
+      const rows = rosterOrder(scope)
         .filter((r) => r.status !== 'cancelled')
         .map((r) => csvRow(r, scope))
       const filename = `${event.title}-报名名单.csv`
@@ -159,10 +168,11 @@ export const rosterRoutes: Route[] = [
     access: ['organiser'],
     idempotent: true,
     doc: { summary: 'Override the attendance of a registered person, kept in the audit trail', body: attendanceOverrideBodySchema, response: rosterRowSchema },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { attendance: to, note } = parseOrThrow(attendanceOverrideBodySchema, body)
-      const event = organiserEvent(db, params.id)
-      const record = findRegistration(db, event.id, params.userId)
+      // Locked: taking leave back needs a free seat, and going on leave gives the seat to the waitlist.
+      const event = await organiserEvent(tx, params.id, { lock: true })
+      const record = await findRegistration(tx, event.id, params.userId)
       if (!record) throw new HttpError(404, 'NOT_FOUND', '这个人没有报名这个活动')
       if (event.status === 'cancelled') throw eventCancelled()
       if (record.status !== 'registered') {
@@ -171,17 +181,19 @@ export const rosterRoutes: Route[] = [
       const now = clock.now()
       const from = effectiveAttendance(record, event, now)
       const movesSeats = seatsMove(event, now)
-      if (from === 'leave' && to !== 'leave' && movesSeats && registeredCount(db, event.id) >= event.capacity) {
+      if (from === 'leave' && to !== 'leave' && movesSeats && (await registeredCount(tx, event.id)) >= event.capacity) {
         throw new HttpError(409, 'CAPACITY_BELOW_REGISTERED', '名额已满，这个人的座位已给了候补：请先增加名额，再取消请假')
       }
       if (to !== from || note) {
-        record.audit.push({ by: user.id, at: now, from, to, ...(note ? { note } : {}) })
+        record.audit = [...record.audit, { by: user.id, at: now, from, to, ...(note ? { note } : {}) }]
       }
       record.attendance = to
       if (to !== 'leave') delete record.leaveReason
       else if (from !== 'leave' && note) record.leaveReason = note
-      if (from !== 'leave' && to === 'leave' && movesSeats) promoteFromWaitlist(db, event, now)
-      const scope = rosterScope(db, event, user, now)
+      await updateRegistration(tx, record)
+      if (from !== 'leave' && to === 'leave' && movesSeats) await promoteFromWaitlist(tx, event, now)
+      // A registered row needs no waitlist places: its own person and audit names suffice.
+      const scope = await rosterScope(tx, event, user, now, [record])
       return { status: 200, body: rosterRow(record, scope) }
     },
   },

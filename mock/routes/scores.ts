@@ -15,9 +15,11 @@ import { chinaYear, quarterStarted, yearOver } from '../china-time'
 import type { ReviewScoreRecord } from '../db'
 import { userView } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
+import { paginate } from '../paging'
+import { quarterParamSchema, yearParamSchema } from '../params'
+import { insertReviewScore, lockReviewScore, quarterScoresOf, reviewScoresOfUser, updateReviewScore } from '../repos/reviews'
+import { findUser, listUsers } from '../repos/users'
 import type { Route } from '../router'
-import { quarterParamSchema, yearParamSchema } from './commitments'
-import { paginate } from './paging'
 
 const scoreView = (s: ReviewScoreRecord): ReviewScore => ({
   year: s.year,
@@ -40,26 +42,27 @@ export const scoreRoutes: Route[] = [
       body: reviewScoreBodySchema,
       response: reviewScoreSchema,
     },
-    handle({ db, clock, params, body, user }) {
+    async handle({ tx, clock, params, body, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
       const { score, comment } = parseOrThrow(reviewScoreBodySchema, body)
-      const secretary = db.state.users.find((u) => u.id === params.userId && u.role === 'secretary')
+      const found = await findUser(tx, params.userId)
+      const secretary = found?.role === 'secretary' ? found : undefined
       if (!secretary) throw new HttpError(404, 'NOT_FOUND', '没有找到这位村书记')
       const now = clock.now()
       if (!quarterStarted(year, quarter, now)) {
         throw new HttpError(409, 'QUARTER_NOT_STARTED', `${year} 年第 ${quarter} 季度还没有开始，不能提前评分`)
       }
-      let record = db.state.reviewScores.find((s) => s.year === year && s.quarter === quarter && s.userId === secretary.id)
-      if (!record) {
-        record = { year, quarter, userId: secretary.id, score, by: user.id, updatedAt: now }
-        db.state.reviewScores.push(record)
-      }
+      // Locked: one score per year, quarter and secretary, also when two organisers enter it at once.
+      const existing = await lockReviewScore(tx, year, quarter, secretary.id)
+      const record: ReviewScoreRecord = existing ?? { year, quarter, userId: secretary.id, score, by: user.id, updatedAt: now }
       record.score = score
       if (comment) record.comment = comment
       else delete record.comment
       record.by = user.id
       record.updatedAt = now
+      if (existing) await updateReviewScore(tx, record)
+      else await insertReviewScore(tx, record)
       return { status: 200, body: scoreView(record) }
     },
   },
@@ -72,23 +75,28 @@ export const scoreRoutes: Route[] = [
       query: quarterScoreQuerySchema,
       response: quarterScorePageSchema,
     },
-    handle({ db, params, query, user }) {
+    async handle({ tx, params, query, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
       const { town, page, pageSize } = parseOrThrow(quarterScoreQuerySchema, query)
-      const people = db.state.users.filter((u) => u.role === 'secretary' && (!town || u.town === town))
+      const people = await listUsers(tx, { role: 'secretary', town })
       people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      const one = paginate(people, page, pageSize, (person) => person)
+      const scores = await quarterScoresOf(tx, year, quarter, one.items.map((p) => p.id))
       return {
         status: 200,
-        body: paginate(people, page, pageSize, (person) => {
-          const s = db.state.reviewScores.find((x) => x.year === year && x.quarter === quarter && x.userId === person.id)
-          return {
-            user: userView(person, user),
-            score: s ? s.score : null,
-            ...(s?.comment ? { comment: s.comment } : {}),
-            ...(s ? { updatedAt: toChinaIso(s.updatedAt) } : {}),
-          }
-        }),
+        body: {
+          ...one,
+          items: one.items.map((person) => {
+            const s = scores.get(person.id)
+            return {
+              user: userView(person, user),
+              score: s ? s.score : null,
+              ...(s?.comment ? { comment: s.comment } : {}),
+              ...(s ? { updatedAt: toChinaIso(s.updatedAt) } : {}),
+            }
+          }),
+        },
       }
     },
   },
@@ -101,17 +109,16 @@ export const scoreRoutes: Route[] = [
       query: myScoresQuerySchema,
       response: myScoresSchema,
     },
-    handle({ db, clock, query, user }) {
+    async handle({ tx, clock, query, user }) {
       const now = clock.now()
       const { year: asked } = parseOrThrow(myScoresQuerySchema, query)
       const year = asked === undefined ? chinaYear(now) : parseOrThrow(yearParamSchema, { year: String(asked) }).year
-      const quarters = db.state.reviewScores
-        .filter((s) => s.userId === user.id && s.year === year)
+      const quarters = (await reviewScoresOfUser(tx, user.id, year))
         .sort((a, b) => a.quarter - b.quarter)
         .map((s) => ({ quarter: s.quarter, score: s.score, ...(s.comment ? { comment: s.comment } : {}) }))
       let assessment = null
       if (yearOver(year, now)) {
-        const ranking = yearRanking(db, year, now, user)
+        const ranking = await yearRanking(tx, year, now, user)
         const mine = ranking.find((r) => r.user.id === user.id)!
         assessment = {
           total: mine.total,
@@ -132,12 +139,12 @@ export const scoreRoutes: Route[] = [
       summary: 'The year-end ranking of every secretary with its parts and the formula; final is false while the year runs',
       response: assessmentSchema,
     },
-    handle({ db, clock, params, user }) {
+    async handle({ tx, clock, params, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const now = clock.now()
       return {
         status: 200,
-        body: { formula: ASSESSMENT_FORMULA, ranking: yearRanking(db, year, now, user), final: yearOver(year, now) },
+        body: { formula: ASSESSMENT_FORMULA, ranking: await yearRanking(tx, year, now, user), final: yearOver(year, now) },
       }
     },
   },

@@ -2,10 +2,13 @@ import { z } from 'zod'
 import { springEquinoxChinaDate } from '../../src/api/contract/equinox'
 import { themeMonthSchema, themeMonthYearSchema } from '../../src/api/contract/honour'
 import { CHINA_OFFSET_MS } from '../../src/api/contract/time'
-import { canSee, eventView } from '../domain'
+import { canSeeWith, eventViews } from '../domain'
+import { honourViews, newestFirst } from '../honours-view'
 import { parseOrThrow } from '../http'
+import { listEvents } from '../repos/events'
+import { listHonours } from '../repos/honours'
+import { registrationsOfUser } from '../repos/registrations'
 import type { Route } from '../router'
-import { honourView, newestFirst } from './honours'
 
 /** First instant of March of `year` and of April, China time: `[start, end)`. */
 function chinaMarch(year: number): [number, number] {
@@ -23,22 +26,23 @@ export const themeMonthRoutes: Route[] = [
       query: z.strictObject({}),
       response: themeMonthSchema,
     },
-    handle({ db, clock, params, query, user }) {
+    async handle({ tx, clock, params, query, user }) {
       const { year } = parseOrThrow(z.strictObject({ year: themeMonthYearSchema }), { year: params.year })
       parseOrThrow(z.strictObject({}), query)
       const now = clock.now()
       const [start, end] = chinaMarch(year)
-      const activities = db.state.events
-        .filter((e) => e.startAt >= start && e.startAt < end && canSee(db, e, user))
+      const mine = await registrationsOfUser(tx, user.id)
+      const activities = (await listEvents(tx, { from: start, to: end }))
+        .filter((e) => canSeeWith(e, user, mine.get(e.id)))
         .sort((a, b) => a.startAt - b.startAt || a.id.localeCompare(b.id))
-      const honours = newestFirst(db, db.state.honours.filter((h) => h.year === year))
+      const honours = newestFirst(await listHonours(tx, { year }))
       return {
         status: 200,
         body: {
           year,
           equinox: springEquinoxChinaDate(year),
-          activities: activities.map((e) => eventView(db, e, user, now)),
-          honours: honours.map((h) => honourView(db, h, user)),
+          activities: await eventViews(tx, activities, user, now),
+          honours: await honourViews(tx, honours, user),
         },
       }
     },

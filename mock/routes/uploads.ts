@@ -3,38 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { UPLOAD_MAX_BYTES, uploadResultSchema } from '../../src/api/contract/upload'
-import type { Db } from '../db'
 import { HttpError, validationFailed } from '../http'
 import { sniffImage, type MultipartBody } from '../multipart'
+import { findUpload, insertUpload } from '../repos/uploads'
+import type { Tx } from '../repos/tx'
 import type { Route } from '../router'
 import { seedImage } from '../seed-images'
+import { publicOrigin, UPLOAD_NAME } from '../uploads-rules'
 
 /** Room for the multipart framing around a file of UPLOAD_MAX_BYTES (boundaries, part headers). */
 const MULTIPART_OVERHEAD = 64 * 1024
-
-/** A stored file's name under /uploads/: 24 random URL-safe characters and the type's extension. */
-const UPLOAD_NAME = /^[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/
-
-/** The stored name an upload URL points at (`…/uploads/<name>`), or null when it is not one of ours. */
-export function uploadNameOf(url: string): string | null {
-  const m = /\/uploads\/([^/?#]+)$/.exec(url)
-  return m && UPLOAD_NAME.test(m[1]) ? m[1] : null
-}
-
-/** Whether a URL points at a file uploaded to this server (whatever host it was reached by). */
-export function isKnownUpload(db: Db, url: string): boolean {
-  const name = uploadNameOf(url)
-  return name !== null && db.state.uploads.some((u) => u.name === name)
-}
-
-/** The origin the caller reached us by: X-Forwarded-Host/-Proto (behind a proxy) or Host. */
-export function publicOrigin(req: IncomingMessage): string {
-  const first = (value: string | string[] | undefined) => String(Array.isArray(value) ? value[0] : (value ?? '')).split(',')[0].trim()
-  const host = first(req.headers['x-forwarded-host']) || first(req.headers.host) || '127.0.0.1'
-  const proto = first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http'
-  // A host header is the only caller-controlled part of the URL: keep it to host[:port] characters.
-  return `${proto}://${/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : '127.0.0.1'}`
-}
 
 /** POST /uploads: photos for progress reports, typed by their bytes and served back from /uploads/. */
 export const uploadRoutes: Route[] = [
@@ -49,7 +27,7 @@ export const uploadRoutes: Route[] = [
       response: uploadResultSchema,
       status: 201,
     },
-    handle({ db, clock, req, body, user, uploadDir }) {
+    async handle({ tx, clock, req, body, user, uploadDir }) {
       const { parts } = body as MultipartBody
       const unknown = parts.filter((p) => p.name !== 'file')
       if (unknown.length) throw validationFailed(Object.fromEntries(unknown.map((p) => [p.name, '不支持的字段'])))
@@ -65,16 +43,19 @@ export const uploadRoutes: Route[] = [
       const dir = uploadDir()
       mkdirSync(dir, { recursive: true })
       writeFileSync(join(dir, name), data)
-      db.state.uploads.push({ name, mime: type.mime, bytes: data.length, ownerId: user.id, createdAt: clock.now() })
+      await insertUpload(tx, { name, mime: type.mime, bytes: data.length, ownerId: user.id, createdAt: clock.now() })
       return { status: 201, body: { url: `${publicOrigin(req)}/uploads/${name}` } }
     },
   },
 ]
 
-/** GET /uploads/<name>: an uploaded file, without auth (its name is unguessable), or 404. */
-export function serveUpload(db: Db, uploadDir: () => string, path: string, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * GET /uploads/<name>: an uploaded file, without auth (its name is unguessable), or 404. Async: it
+ * reads the upload's record through the repository; the store itself may be passed as `tx`.
+ */
+export async function serveUpload(tx: Tx, uploadDir: () => string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const name = path.slice('/uploads/'.length)
-  const record = UPLOAD_NAME.test(name) ? db.state.uploads.find((u) => u.name === name) : undefined
+  const record = UPLOAD_NAME.test(name) ? await findUpload(tx, name) : undefined
   let data: Buffer | null = null
   if (record) {
     data = seedImage(name)

@@ -3,8 +3,9 @@ import { roleSchema, userSchema } from '../../src/api/contract/auth'
 import { pageOf, pageQueryShape, text } from '../../src/api/contract/common'
 import { userView } from '../domain'
 import { parseOrThrow } from '../http'
+import { paginate } from '../paging'
+import { listUsers } from '../repos/users'
 import type { Route } from '../router'
-import { paginate } from './paging'
 
 const usersQuerySchema = z.strictObject({
   role: z.optional(roleSchema),
@@ -20,14 +21,12 @@ export const userRoutes: Route[] = [
     path: '/users',
     access: ['organiser'],
     doc: { summary: 'People for pickers and score entry', query: usersQuerySchema, response: pageOf(userSchema) },
-    handle({ db, query, user: viewer }) {
+    async handle({ tx, query, user: viewer }) {
       const { role, town, q, page, pageSize } = parseOrThrow(usersQuerySchema, query)
       const needle = q?.toLowerCase()
-      const found = db.state.users.filter(
+      const found = (await listUsers(tx, { role, town })).filter(
         (u) =>
-          (!role || u.role === role) &&
-          (!town || u.town === town) &&
-          (!needle || [u.name, u.phone, u.village ?? '', u.town].some((s) => s.toLowerCase().includes(needle))),
+          !needle || [u.name, u.phone, u.village ?? '', u.town].some((s) => s.toLowerCase().includes(needle)),
       )
       return { status: 200, body: paginate(found, page, pageSize, (u) => userView(u, viewer)) }
     },

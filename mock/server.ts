@@ -8,7 +8,9 @@ import { z } from 'zod'
 import { IDEMPOTENCY_KEY_MAX } from '../src/api/contract/common'
 import { clockFromEnv, type Clock } from './clock'
 import { applyBulk } from './bulk'
-import { createDb, type Db, type UserRecord } from './db'
+import type { DbState, UserRecord } from './db'
+import { openStorage, type Storage } from './db/engine'
+import { clearAll, isEmpty, readState, writeState } from './db/seed-store'
 import { findAnswer, pruneAnswers, saveAnswer } from './repos/idempotency'
 import { findSession } from './repos/sessions'
 import type { Tx } from './repos/tx'
@@ -40,25 +42,38 @@ const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000
 
 /** Options of the mock server. */
 export type MockOptions = {
-  /** Persist to this JSON file (MOCK_DB_FILE); in memory when absent. */
-  dbFile?: string
+  /** Keep the data in this folder (MOCK_DATA_DIR): PGlite's files in `pgdata/`, uploads in `uploads/`. */
+  dataDir?: string
+  /** Use this PostgreSQL database (DATABASE_URL) instead of the embedded PGlite. */
+  databaseUrl?: string
+  /** On PostgreSQL, work in a fresh database of its own, dropped on close (test files side by side). */
+  isolate?: boolean
   /** The clock; defaults to MOCK_NOW or the real clock. */
   clock?: Clock
   /** Serve this folder (the built H5 app) for every path outside /api, /__mock and /uploads. */
   staticDir?: string
   /** Enables /__mock/reset, /__mock/clock and /__mock/bulk (default: unless NODE_ENV=production). */
   testRoutes?: boolean
-  /** Folder for uploaded files; default: `<dbFile>.uploads` next to MOCK_DB_FILE, else a fresh temp folder. */
+  /** Folder for uploaded files; default: `<dataDir>/uploads` with MOCK_DATA_DIR, else a fresh temp folder. */
   uploadDir?: string
   /** Artificial latency per API answer in ms, to make loading states visible in development. */
   delayMs?: number
 }
 
-/** A running (or ready to run) mock: the Node server, its store and its clock. */
+/** A running (or ready to run) mock: the Node server, its storage and its clock. */
 export type MockServer = {
   server: Server
-  db: Db
+  /** The open storage (resolves once the database is open, migrated and seeded). */
+  storage: Promise<Storage>
   clock: Clock
+  /** Everything stored, read in one transaction (tests compare it before and after). */
+  state(): Promise<DbState>
+  /** Runs `work` in one transaction of the storage (tests add rows the API has no way to add). */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  /** Restores the seed, around the clock's now (POST /__mock/reset does the same). */
+  reset(): Promise<void>
+  /** Makes the next `n` commits of API writes fail, as a database that cannot commit would. */
+  failCommits(n: number): void
   /** Listens on `port` (0 = any free port) at 127.0.0.1 and resolves with the base URL of the API. */
   listen(port: number): Promise<string>
   close(): Promise<void>
@@ -84,13 +99,30 @@ const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null
 
 const clockBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }) })
+const faultsBodySchema = z.strictObject({ failCommits: z.number().int().min(0).max(1000) })
+
+/** The answer to a request whose transaction could not be committed: nothing of it was kept. */
+const storageUnavailable = () => new HttpError(503, 'STORAGE_UNAVAILABLE', '数据暂时无法保存，请稍后重试；本次操作没有生效')
 
 /** Builds the mock API server of API.md. */
 export function createMockServer(options: MockOptions = {}): MockServer {
   const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
-  const db = createDb(() => createSeed(clock.now()), options.dbFile)
+  const storage = openStorage({
+    dataDir: options.dataDir && !options.databaseUrl ? join(options.dataDir, 'pgdata') : undefined,
+    databaseUrl: options.databaseUrl,
+    isolate: options.isolate,
+  }).then(async (opened) => {
+    // A new database starts from the seed; one that holds data (MOCK_DATA_DIR, DATABASE_URL) keeps it.
+    await opened.transaction(async (trx) => {
+      if (await isEmpty(trx)) await writeState(trx, createSeed(clock.now()))
+    })
+    return opened
+  })
+  // Nobody may be left with an unhandled rejection: the error surfaces at listen() or the first request.
+  storage.catch(() => undefined)
+  let pendingFaults = 0
   const testRoutes = options.testRoutes ?? process.env.NODE_ENV !== 'production'
-  let uploadDir = options.uploadDir ?? (options.dbFile ? `${options.dbFile}.uploads` : '')
+  let uploadDir = options.uploadDir ?? (options.dataDir ? join(options.dataDir, 'uploads') : '')
   // Created on first use, so a server that never sees an upload leaves nothing behind.
   let tempUploads = false
   const uploadFolder = () => {
@@ -122,7 +154,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs))
         send(res, reply)
       } else if (path.startsWith('/uploads/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        serveUpload(db, uploadFolder, path, req, res)
+        const s = await storage
+        await s.transaction((tx) => serveUpload(tx, uploadFolder, path, req, res))
       } else if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
         await serveStatic(options.staticDir, path, req, res)
       } else {
@@ -142,8 +175,12 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', '只支持 POST')
     const body = parseJson(await readBody(req, JSON_LIMIT))
     if (path === '/__mock/reset') {
-      db.replace(createSeed(clock.now()))
+      await reset()
       return { status: 204 }
+    }
+    if (path === '/__mock/faults') {
+      pendingFaults = parseOrThrow(faultsBodySchema, body).failCommits
+      return { status: 200, body: { failCommits: pendingFaults } }
     }
     if (path === '/__mock/clock') {
       const { now } = parseOrThrow(clockBodySchema, body)
@@ -151,8 +188,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       return { status: 200, body: { now: new Date(clock.now()).toISOString() } }
     }
     if (path === '/__mock/bulk') {
-      const filled = await applyBulk(db, body, clock.now())
-      db.save()
+      const s = await storage
+      const filled = await s.transaction((tx) => applyBulk(tx, body, clock.now()))
       return { status: 200, body: filled }
     }
     throw new HttpError(404, 'NOT_FOUND', '没有这个地址')
@@ -171,7 +208,41 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const { route, params } = found
     const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, route.upload?.limit ?? JSON_LIMIT)
 
-    const tx: Tx = db
+    const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
+    const s = await storage
+    // One transaction per request: the caller's session, the rule, the change and the stored
+    // Idempotency answer are kept together or not at all (a refusal thrown midway keeps nothing).
+    let ran = false
+    try {
+      return await s.transaction(async (tx) => {
+        ran = false
+        const reply = await answer(tx, req, route, path, params, search, body)
+        if (req.method !== 'GET' && req.method !== 'HEAD' && pendingFaults > 0) {
+          pendingFaults -= 1
+          // A deferred trigger refuses the commit itself (mock/db/migrations.ts): nothing is kept.
+          await tx.insertInto('commit_guard').values({ armed: 1 }).execute()
+        }
+        ran = true
+        return reply
+      })
+    } catch (error) {
+      if (ran) {
+        console.error('[mock] commit failed:', (error as Error).message)
+        throw storageUnavailable()
+      }
+      throw error
+    }
+  }
+
+  async function answer(
+    tx: Tx,
+    req: IncomingMessage,
+    route: CompiledRoute,
+    path: string,
+    params: Record<string, string>,
+    search: URLSearchParams,
+    body: unknown,
+  ): Promise<Reply> {
     let user = undefined as unknown as UserRecord
     if (route.access !== 'public') {
       const token = bearerToken(req.headers.authorization)
@@ -185,16 +256,13 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         throw new HttpError(403, 'FORBIDDEN', '您的账号没有这项操作的权限')
       }
     }
-    const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
     const key = req.headers['idempotency-key']
     if (route.idempotent && key !== undefined) {
       return withIdempotency(tx, route, path, String(key), user?.id ?? 'anonymous', body, () =>
         route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder }),
       )
     }
-    const reply = await route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
-    if (req.method !== 'GET') db.save()
-    return reply
+    return route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
   }
 
   async function withIdempotency(
@@ -226,7 +294,6 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       await saveAnswer(tx, slot, { hash, status: reply.status, body: reply.body, at: now })
       await pruneIdempotency(tx, now)
     }
-    db.save()
     return reply
   }
 
@@ -262,11 +329,33 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   })
   server.keepAliveTimeout = 5000
 
+  async function reset(): Promise<void> {
+    const s = await storage
+    await s.transaction(async (tx) => {
+      await clearAll(tx)
+      await writeState(tx, createSeed(clock.now()))
+    })
+  }
+
   return {
     server,
-    db,
+    storage,
     clock,
-    listen(port) {
+    async state() {
+      const s = await storage
+      return s.transaction((tx) => readState(tx))
+    },
+    async write(work) {
+      const s = await storage
+      return s.transaction(work)
+    },
+    reset,
+    failCommits(n) {
+      pendingFaults = n
+    },
+    async listen(port) {
+      // The database first: a server that cannot open it never listens.
+      await storage
       return new Promise((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, '127.0.0.1', () => {
@@ -275,13 +364,17 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         })
       })
     },
-    close() {
-      return new Promise((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         // A temp upload folder lives as long as its server.
         if (tempUploads) rmSync(uploadDir, { recursive: true, force: true })
         server.close(() => resolve())
       })
+      await storage.then(
+        (s) => s.close(),
+        () => undefined,
+      )
     },
   }
 }

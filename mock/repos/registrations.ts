@@ -1,39 +1,46 @@
 import type { RegistrationRecord } from '../db'
+import { registrationRecord, registrationRow } from '../db/rows'
 import type { Tx } from './tx'
 
 /** The registrations of an event, in creation order. */
 export async function registrationsOfEvent(tx: Tx, eventId: string): Promise<RegistrationRecord[]> {
-  return [...(tx.state.registrations[eventId] ?? [])]
+  const rows = await tx.selectFrom('registrations').selectAll().where('event_id', '=', eventId).orderBy('pos').execute()
+  return rows.map(registrationRecord)
 }
 
 /** The registrations of many events at once, by event id (events without any map to []). */
 export async function registrationsOfEvents(tx: Tx, eventIds: string[]): Promise<Map<string, RegistrationRecord[]>> {
-  return new Map(eventIds.map((id) => [id, [...(tx.state.registrations[id] ?? [])]]))
+  const byEvent = new Map<string, RegistrationRecord[]>(eventIds.map((id) => [id, []]))
+  if (eventIds.length === 0) return byEvent
+  const rows = await tx.selectFrom('registrations').selectAll().where('event_id', 'in', eventIds).orderBy('pos').execute()
+  for (const row of rows) byEvent.get(row.event_id)?.push(registrationRecord(row))
+  return byEvent
 }
 
 /** One user's registration of an event, if any (there is at most one per pair). */
 export async function findRegistration(tx: Tx, eventId: string, userId: string): Promise<RegistrationRecord | undefined> {
-  return (tx.state.registrations[eventId] ?? []).find((r) => r.userId === userId)
+  const row = await tx
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row && registrationRecord(row)
 }
 
 /** Every registration of one user, by event id. */
 export async function registrationsOfUser(tx: Tx, userId: string): Promise<Map<string, RegistrationRecord>> {
-  const mine = new Map<string, RegistrationRecord>()
-  for (const [eventId, list] of Object.entries(tx.state.registrations)) {
-    const r = list.find((x) => x.userId === userId)
-    if (r) mine.set(eventId, r)
-  }
-  return mine
+  const rows = await tx.selectFrom('registrations').selectAll().where('user_id', '=', userId).orderBy('pos').execute()
+  return new Map(rows.map((row) => [row.event_id, registrationRecord(row)]))
 }
 
 /** Adds a registration (the pair must not have one yet). */
 export async function insertRegistration(tx: Tx, record: RegistrationRecord): Promise<void> {
-  ;(tx.state.registrations[record.eventId] ??= []).push(record)
+  await tx.insertInto('registrations').values(registrationRow(record)).execute()
 }
 
 /** Stores a changed registration loaded from this repository. */
 export async function updateRegistration(tx: Tx, record: RegistrationRecord): Promise<void> {
-  const list = tx.state.registrations[record.eventId] ?? []
-  const i = list.findIndex((r) => r.userId === record.userId)
-  if (i >= 0) list[i] = record
+  const { event_id, user_id, ...fields } = registrationRow(record)
+  await tx.updateTable('registrations').set(fields).where('event_id', '=', event_id).where('user_id', '=', user_id).execute()
 }

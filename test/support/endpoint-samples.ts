@@ -160,9 +160,13 @@ export async function resetFor(api: MockApi, sample: EndpointSample): Promise<Re
 }
 
 /** A session for a user, put straight into the store (faster than SMS login, and no rate limit). */
-export function signIn(api: MockApi, userId: string): string {
+export async function signIn(api: MockApi, userId: string): Promise<string> {
   const token = `token-${userId}`
-  api.mock.db.state.sessions[token] = { userId, createdAt: api.mock.clock.now() }
+  const { deleteSession, insertSession } = await import('../../mock/repos/sessions')
+  await api.mock.write(async (tx) => {
+    await deleteSession(tx, token)
+    await insertSession(tx, token, { userId, createdAt: api.mock.clock.now() })
+  })
   return token
 }
 

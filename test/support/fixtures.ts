@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import type { EventRecord, RegistrationRecord } from '../../mock/db'
+import { insertEvent } from '../../mock/repos/events'
+import { nextId, nextSeq } from '../../mock/repos/ids'
+import { insertRegistration } from '../../mock/repos/registrations'
 import type { MockApi } from './mock-api'
 
 const HOUR = 60 * 60 * 1000
 
 /** Adds a published event (two days ahead, 30 seats) straight to the mock's store, bypassing POST /events' rules. */
-export function createEvent(api: MockApi, overrides: Partial<EventRecord> = {}): EventRecord {
+export async function createEvent(api: MockApi, overrides: Partial<EventRecord> = {}): Promise<EventRecord> {
   const now = api.mock.clock.now()
+  const id = await api.mock.write((tx) => nextId(tx, 'evt-test-'))
   const event: EventRecord = {
-    id: api.mock.db.nextId('evt-test-'),
+    id,
     type: 'lecture',
     title: '强村讲堂：测试场次',
     description: '用于测试的活动',
@@ -25,7 +29,7 @@ export function createEvent(api: MockApi, overrides: Partial<EventRecord> = {}):
     checkinSecret: randomBytes(16).toString('hex'),
     ...overrides,
   }
-  api.mock.db.state.events.push(event)
+  await api.mock.write((tx) => insertEvent(tx, event))
   return event
 }
 
@@ -50,22 +54,48 @@ export function createEventBody(api: MockApi, overrides: Record<string, unknown>
 }
 
 /** Adds a registration straight to the mock's store (e.g. for a past event), registered and pending unless overridden. */
-export function createRegistration(
+export async function createRegistration(
   api: MockApi,
   event: EventRecord,
   userId: string,
   overrides: Partial<RegistrationRecord> = {},
-): RegistrationRecord {
+): Promise<RegistrationRecord> {
+  const seq = await api.mock.write((tx) => nextSeq(tx))
   const record: RegistrationRecord = {
     eventId: event.id,
     userId,
     status: 'registered',
-    seq: api.mock.db.nextSeq(),
+    seq,
     attendance: 'pending',
     createdAt: event.createdAt,
     audit: [],
     ...overrides,
   }
-  ;(api.mock.db.state.registrations[event.id] ??= []).push(record)
+  await api.mock.write((tx) => insertRegistration(tx, record))
   return record
+}
+
+/** Everything stored, read fresh from the mock's database. */
+export const storedState = (api: MockApi) => api.mock.state()
+
+/** One event as stored now. */
+export async function storedEvent(api: MockApi, id: string): Promise<EventRecord | undefined> {
+  return (await api.mock.state()).events.find((e) => e.id === id)
+}
+
+/** The registrations of an event as stored now, in creation order. */
+export async function storedRegistrations(api: MockApi, eventId: string): Promise<RegistrationRecord[]> {
+  return (await api.mock.state()).registrations[eventId] ?? []
+}
+
+/** Changes a stored event: `change` gets it as stored and returns the fields to set. */
+export async function changeEvent(api: MockApi, id: string, change: Partial<EventRecord>): Promise<EventRecord> {
+  const { findEvent, updateEvent } = await import('../../mock/repos/events')
+  return api.mock.write(async (tx) => {
+    const event = await findEvent(tx, id)
+    if (!event) throw new Error(`no event ${id}`)
+    const next = { ...event, ...change }
+    await updateEvent(tx, next)
+    return next
+  })
 }

@@ -1,5 +1,8 @@
 import { createClock } from '../../mock/clock'
-import type { UserRecord } from '../../mock/db'
+import type { DbState, UserRecord } from '../../mock/db'
+import { clearAll, writeState } from '../../mock/db/seed-store'
+import { insertSession } from '../../mock/repos/sessions'
+import { insertUser } from '../../mock/repos/users'
 import { createMockServer, type MockServer } from '../../mock/server'
 
 /** A fixed instant the API tests pin the mock's clock to (a Tuesday morning, China time). */
@@ -25,9 +28,17 @@ export type MockApi = {
   close(): Promise<void>
 }
 
-/** Starts a fresh mock (seeded around `now`) for one test file. */
+/**
+ * Starts a fresh mock (seeded around `now`) for one test file: on the embedded PGlite, or with
+ * DATABASE_URL set on a PostgreSQL database of its own (created for the file, dropped at close).
+ */
 export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
-  const mock = createMockServer({ clock: createClock(Date.parse(now)), testRoutes: true })
+  const mock = createMockServer({
+    clock: createClock(Date.parse(now)),
+    testRoutes: true,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    isolate: true,
+  })
   const base = await mock.listen(0)
   const api: MockApi = {
     mock,
@@ -71,11 +82,11 @@ export const secretaryPhone = (n: number) => `138${String(n).padStart(8, '0')}`
 export const organiserPhone = (n: number) => `139${String(n).padStart(8, '0')}`
 
 /** Adds `count` extra secretaries (of the first seeded town) straight to the store and signs each in. */
-export function createSecretaries(api: MockApi, count: number, overrides: Partial<UserRecord> = {}): string[] {
+export async function createSecretaries(api: MockApi, count: number, overrides: Partial<UserRecord> = {}): Promise<string[]> {
   const tokens: string[] = []
   for (let i = 0; i < count; i += 1) {
     const id = `u-extra-${i}`
-    api.mock.db.state.users.push({
+    const user: UserRecord = {
       id,
       name: `测试书记${i}`,
       role: 'secretary',
@@ -83,10 +94,21 @@ export function createSecretaries(api: MockApi, count: number, overrides: Partia
       village: '城北社区',
       phone: `137${String(i).padStart(8, '0')}`,
       ...overrides,
-    })
+    }
     const token = `token-extra-${i}`
-    api.mock.db.state.sessions[token] = { userId: id, createdAt: api.mock.clock.now() }
+    await api.mock.write(async (tx) => {
+      await insertUser(tx, user)
+      await insertSession(tx, token, { userId: id, createdAt: api.mock.clock.now() })
+    })
     tokens.push(token)
   }
   return tokens
+}
+
+/** Replaces everything stored with `state` (a snapshot taken with `api.mock.state()`). */
+export async function restoreState(api: MockApi, state: DbState): Promise<void> {
+  await api.mock.write(async (tx) => {
+    await clearAll(tx)
+    await writeState(tx, state)
+  })
 }

@@ -99,6 +99,7 @@ export const ERROR_CODES = [
   'QUARTER_NOT_STARTED',
   'AWARD_QUOTA_FULL',
   'INTERNAL',
+  'STORAGE_UNAVAILABLE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
+import type { Database } from './schema'
 
 /** One step of the schema; applied once, in order, inside one transaction with the others due. */
-export type Migration = { id: string; up(db: Kysely<any>): Promise<void> }
+export type Migration = { id: string; up(db: Kysely<Database>): Promise<void> }
 
 /**
  * The mock's schema. Instants are epoch ms (`bigint`); `pos` identity columns keep creation order
@@ -80,7 +81,7 @@ export const MIGRATIONS: Migration[] = [
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */
-export async function migrate(db: Kysely<any>): Promise<string[]> {
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   await sql`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`.execute(db)
   const done = new Set((await sql<{ id: string }>`select id from schema_migrations`.execute(db)).rows.map((r) => r.id))
   const due = MIGRATIONS.filter((m) => !done.has(m.id))

@@ -98,7 +98,7 @@ export async function writeState(db: Db, state: DbState): Promise<void> {
  */
 export async function readState(db: Db): Promise<DbState> {
   const byPos = (table: Exclude<(typeof TABLES)[number], 'sessions' | 'sms_sent' | 'idempotency' | 'towns' | 'commit_guard'>) =>
-    sql<any>`select * from ${sql.table(table)} order by pos`.execute(db).then((r) => r.rows)
+    sql<never>`select * from ${sql.table(table)} order by pos`.execute(db).then((r) => r.rows)
   const [users, events, regs, sessions, sms, idem, notes, sheets, scores, uploads, honours, counters] = await Promise.all([
     byPos('users'),
     byPos('events'),

@@ -49,7 +49,7 @@ export async function startMock({ port, staticDir } = {}) {
   const chosen = port ?? (await freePort())
   const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts'], {
     cwd: root,
-    env: { ...process.env, MOCK_PORT: String(chosen), MOCK_DB_FILE: '', MOCK_DELAY_MS: '0', ...(staticDir ? { MOCK_STATIC_DIR: staticDir } : {}) },
+    env: { ...process.env, MOCK_PORT: String(chosen), MOCK_DATA_DIR: '', MOCK_DB_FILE: '', MOCK_DELAY_MS: '0', ...(staticDir ? { MOCK_STATIC_DIR: staticDir } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise((resolve, reject) => {

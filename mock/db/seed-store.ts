@@ -67,8 +67,12 @@ async function insertMany<T extends keyof Database>(db: Db, table: T, rows: unkn
   }
 }
 
-/** Writes a whole state (the seed) into empty tables, and sets the sequences after its counters. */
-export async function writeState(db: Db, state: DbState): Promise<void> {
+/**
+ * Writes a whole state (the seed) into empty tables, and sets the sequences after its counters.
+ * Sessions are keyed by token, or, for a state read back with readState, by the token's hash.
+ */
+export async function writeState(db: Db, state: DbState, options: { sessionKeys?: 'token' | 'hash' } = {}): Promise<void> {
+  const key = options.sessionKeys === 'hash' ? (hash: string) => hash : tokenHash
   await insertMany(db, 'towns', TOWNS.map((t, pos) => ({ town: t.town, area: t.area, villages: JSON.stringify(t.villages), pos })))
   await insertMany(db, 'users', state.users.map(userRow))
   await insertMany(db, 'events', state.events.map(eventRow))
@@ -76,7 +80,7 @@ export async function writeState(db: Db, state: DbState): Promise<void> {
   await insertMany(
     db,
     'sessions',
-    Object.entries(state.sessions).map(([token, s]) => ({ token_hash: tokenHash(token), user_id: s.userId, created_at: s.createdAt })),
+    Object.entries(state.sessions).map(([token, s]) => ({ token_hash: key(token), user_id: s.userId, created_at: s.createdAt })),
   )
   await insertMany(db, 'sms_sent', Object.entries(state.smsSentAt).map(([phone, at]) => ({ phone, at })))
   await insertMany(

@@ -1,25 +1,37 @@
+import { sql } from 'kysely'
 import type { CommitmentStatus } from '../../src/api/contract/commitment'
 import type { CommitmentRecord } from '../db'
+import { commitmentRecord, commitmentRow } from '../db/rows'
 import type { Tx } from './tx'
 
 /** One sheet (with its items and their progress) by id. */
 export async function findCommitment(tx: Tx, id: string): Promise<CommitmentRecord | undefined> {
-  return tx.state.commitments.find((c) => c.id === id)
+  const row = await tx.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && commitmentRecord(row)
 }
 
 /** A secretary's sheet of a year, if any (there is at most one per owner and year). */
 export async function commitmentOf(tx: Tx, ownerId: string, year: number): Promise<CommitmentRecord | undefined> {
-  return tx.state.commitments.find((c) => c.ownerId === ownerId && c.year === year)
+  const row = await tx.selectFrom('commitments').selectAll().where('owner_id', '=', ownerId).where('year', '=', year).executeTakeFirst()
+  return row && commitmentRecord(row)
 }
 
 /**
  * A secretary's sheet of a year, locked for the rest of the transaction: every change of a sheet
  * (save, submit, progress, review) takes it first, so that two first saves never create two sheets
- * and two reviews never both decide. In SQL: the row FOR UPDATE plus an advisory lock on
- * (owner, year), which also holds while there is no sheet yet.
+ * and two reviews never both decide. The row FOR UPDATE, after an advisory lock on (owner, year)
+ * that also holds while there is no sheet yet.
  */
 export async function lockCommitment(tx: Tx, ownerId: string, year: number): Promise<CommitmentRecord | undefined> {
-  return commitmentOf(tx, ownerId, year)
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`commitment:${ownerId}:${year}`}, 0))`.execute(tx)
+  const row = await tx
+    .selectFrom('commitments')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('year', '=', year)
+    .forUpdate()
+    .executeTakeFirst()
+  return row && commitmentRecord(row)
 }
 
 /**
@@ -30,27 +42,30 @@ export async function listCommitments(
   tx: Tx,
   filter: { year: number; status?: CommitmentStatus; town?: string },
 ): Promise<CommitmentRecord[]> {
-  const { year, status, town } = filter
-  const townOf = town ? new Map(tx.state.users.map((u) => [u.id, u.town])) : undefined
-  return tx.state.commitments.filter(
-    (c) => c.year === year && (!status || c.status === status) && (!townOf || townOf.get(c.ownerId) === town),
-  )
+  let query = tx.selectFrom('commitments').selectAll('commitments').where('commitments.year', '=', filter.year).orderBy('commitments.pos')
+  if (filter.status) query = query.where('commitments.status', '=', filter.status)
+  if (filter.town) {
+    const town = filter.town
+    query = query.where('commitments.owner_id', 'in', (sub) => sub.selectFrom('users').select('users.id').where('users.town', '=', town))
+  }
+  return (await query.execute()).map(commitmentRecord)
 }
 
 /** The sheets of a year by owner id, for views over many secretaries (the year's ranking). */
 export async function commitmentsOfYear(tx: Tx, year: number): Promise<Map<string, CommitmentRecord>> {
+  const rows = await tx.selectFrom('commitments').selectAll().where('year', '=', year).orderBy('pos').execute()
   const byOwner = new Map<string, CommitmentRecord>()
-  for (const c of tx.state.commitments) if (c.year === year && !byOwner.has(c.ownerId)) byOwner.set(c.ownerId, c)
+  for (const row of rows) if (!byOwner.has(row.owner_id)) byOwner.set(row.owner_id, commitmentRecord(row))
   return byOwner
 }
 
 /** Adds a sheet (its owner must not have one of the year yet: take lockCommitment first). */
 export async function insertCommitment(tx: Tx, record: CommitmentRecord): Promise<void> {
-  tx.state.commitments.push(record)
+  await tx.insertInto('commitments').values(commitmentRow(record)).execute()
 }
 
 /** Stores a changed sheet loaded from this repository, with its items and their progress. */
 export async function updateCommitment(tx: Tx, record: CommitmentRecord): Promise<void> {
-  const i = tx.state.commitments.findIndex((c) => c.id === record.id)
-  if (i >= 0) tx.state.commitments[i] = record
+  const { id, ...fields } = commitmentRow(record)
+  await tx.updateTable('commitments').set(fields).where('id', '=', id).execute()
 }

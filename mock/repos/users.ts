@@ -35,3 +35,9 @@ export async function listUsers(tx: Tx, filter: { role?: Role; town?: string } =
 export async function insertUser(tx: Tx, user: UserRecord): Promise<void> {
   await tx.insertInto('users').values(userRow(user)).execute()
 }
+
+/** Stores a changed person loaded from this repository. */
+export async function updateUser(tx: Tx, user: UserRecord): Promise<void> {
+  const { id, ...fields } = userRow(user)
+  await tx.updateTable('users').set(fields).where('id', '=', id).execute()
+}

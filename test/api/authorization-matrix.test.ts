@@ -36,14 +36,14 @@ describe('the authorization matrix', () => {
 
   it.each(cells)('should answer %s called by %s with %i', async (_key, _who, expected, sample, caller: Caller) => {
     const tokens = await resetFor(api, sample)
-    const before = JSON.stringify({ ...api.mock.db.state, sessions: null })
+    const before = JSON.stringify({ ...(await api.mock.state()), sessions: null })
     const res = await callSample(api, sample, tokens[caller])
     expect({ status: res.status, body: res.status >= 400 ? res.body : undefined }).toMatchObject({ status: expected })
     if (expected >= 400) {
       expect(apiErrorBodySchema.safeParse(res.body).success).toBe(true)
       if (ERROR_CODE_OF[expected]) expect(res.body.error.code).toBe(ERROR_CODE_OF[expected])
       // A refused request changes nothing.
-      expect(JSON.stringify({ ...api.mock.db.state, sessions: null })).toBe(before)
+      expect(JSON.stringify({ ...(await api.mock.state()), sessions: null })).toBe(before)
     }
   })
 })

@@ -35,31 +35,31 @@ const anyone: Endpoint[] = [
 const label = (e: Endpoint) => `${e.method} ${e.path}`
 const call = (e: Endpoint, token?: string, body = e.body) => api.call(e.method, e.path, { token, body })
 /** The store as JSON, to prove a refused request changed nothing. */
-const snapshot = () => JSON.stringify({ ...api.mock.db.state, sessions: null, idempotency: null })
+const snapshot = async () => JSON.stringify({ ...(await api.mock.state()), sessions: null, idempotency: null })
 
 describe('authorization of the issue 3 endpoints', () => {
   it.each([...organiserOnly, ...secretaryOnly, ...anyone].map((e) => [label(e), e] as const))(
     'should answer 401 to %s without a token or with an unknown one, changing nothing',
     async (_label, endpoint) => {
-      const before = snapshot()
+      const before = await snapshot()
       for (const token of [undefined, 'not-a-token']) {
         const res = await call(endpoint, token)
         expect(res.status).toBe(401)
         expect(res.body.error.code).toBe('UNAUTHORIZED')
       }
-      expect(snapshot()).toBe(before)
+      expect(await snapshot()).toBe(before)
     },
   )
 
   it.each(organiserOnly.map((e) => [label(e), e] as const))(
     'should answer 403 to a secretary calling %s, before validating the request',
     async (_label, endpoint) => {
-      const before = snapshot()
+      const before = await snapshot()
       const invalid = endpoint.method === 'GET' ? { ...endpoint, path: `${endpoint.path}?bogus=1` } : { ...endpoint, body: { bogus: true } }
       const res = await call(invalid, secretary)
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('FORBIDDEN')
-      expect(snapshot()).toBe(before)
+      expect(await snapshot()).toBe(before)
     },
   )
 

@@ -1,7 +1,7 @@
 import { createClock } from '../../mock/clock'
 import type { EventRecord } from '../../mock/db'
 import { createMockServer } from '../../mock/server'
-import { createEvent } from '../support/fixtures'
+import { createEvent, storedEvent, storedRegistrations } from '../support/fixtures'
 import { PINNED_NOW, organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
@@ -12,7 +12,7 @@ beforeEach(async () => {
   api = await startMockApi()
   organiser = await api.login(organiserPhone(1))
   secretary = await api.login(secretaryPhone(1))
-  event = createEvent(api, { venue: VENUE })
+  event = await createEvent(api, { venue: VENUE })
   expect((await api.call('POST', `/events/${event.id}/registration`, { token: secretary })).body.status).toBe('registered')
 })
 afterEach(() => api.close())
@@ -107,7 +107,7 @@ describe('POST /events/:id/checkin', () => {
       const res = await checkinAt(event.endAt + 1)
       expect(res.status).toBe(409)
       expect(res.body.error.code).toBe('CHECKIN_WINDOW_CLOSED')
-      const stored = api.mock.db.state.registrations[event.id][0]
+      const stored = (await storedRegistrations(api, event.id))[0]
       expect(stored.checkedInAt).toBeUndefined()
     })
   })
@@ -161,14 +161,14 @@ describe('POST /events/:id/checkin', () => {
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('CHECKIN_CODE_INVALID')
       expect(res.body.error.fields.code).toEqual(expect.any(String))
-      expect(api.mock.db.state.registrations[event.id][0].attendance).toBe('pending')
+      expect((await storedRegistrations(api, event.id))[0].attendance).toBe('pending')
     })
 
     it('should refuse a wrong code and another event\'s code', async () => {
       api.setNow(event.startAt)
       const code = await currentCode()
       expect((await checkin({ code: wrongCode(code) })).body.error.code).toBe('CHECKIN_CODE_INVALID')
-      const other = createEvent(api, { startAt: event.startAt, endAt: event.endAt })
+      const other = await createEvent(api, { startAt: event.startAt, endAt: event.endAt })
       const otherCode = await currentCode(other.id)
       if (otherCode !== code) expect((await checkin({ code: otherCode })).body.error.code).toBe('CHECKIN_CODE_INVALID')
     })
@@ -196,7 +196,7 @@ describe('POST /events/:id/checkin', () => {
       const res = await checkinAt(event.startAt, { location: northOfVenue(1001) })
       expect(res.status).toBe(409)
       expect(res.body.error.code).toBe('TOO_FAR')
-      expect(api.mock.db.state.registrations[event.id][0].checkedInAt).toBeUndefined()
+      expect((await storedRegistrations(api, event.id))[0].checkedInAt).toBeUndefined()
     })
 
     it('should measure great-circle distance, east–west too', async () => {
@@ -211,7 +211,7 @@ describe('POST /events/:id/checkin', () => {
     })
 
     it('should ignore the location when the venue has no coordinates', async () => {
-      const online = createEvent(api, { venue: { name: '线上（腾讯会议）', address: '会议号在活动开始前发送' } })
+      const online = await createEvent(api, { venue: { name: '线上（腾讯会议）', address: '会议号在活动开始前发送' } })
       await api.call('POST', `/events/${online.id}/registration`, { token: secretary })
       api.setNow(online.startAt)
       const code = await currentCode(online.id)
@@ -265,7 +265,7 @@ describe('POST /events/:id/checkin', () => {
     })
 
     it('should refuse someone waiting, someone who cancelled and someone on leave with 409 NOT_REGISTERED', async () => {
-      const small = createEvent(api, { capacity: 1 })
+      const small = await createEvent(api, { capacity: 1 })
       const waiting = await api.login(secretaryPhone(2))
       const cancelled = await api.login(secretaryPhone(3))
       await api.call('POST', `/events/${small.id}/registration`, { token: secretary })
@@ -298,7 +298,7 @@ describe('POST /events/:id/checkin', () => {
 
     it('should answer 409 EVENT_CANCELLED on a cancelled event the secretary had joined', async () => {
       const five = await api.login(secretaryPhone(5)) // registered for the cancelled exchange
-      const cancelled = api.mock.db.state.events.find((e) => e.id === 'evt-exchange-cancelled')!
+      const cancelled = (await storedEvent(api, 'evt-exchange-cancelled'))!
       api.setNow(cancelled.startAt)
       const res = await api.call('POST', '/events/evt-exchange-cancelled/checkin', { token: five, body: { code: '123456' } })
       expect(res.status).toBe(409)

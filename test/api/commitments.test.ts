@@ -11,7 +11,7 @@ let other: string // u-extra-1
 let organiser: string
 beforeEach(async () => {
   api = await startMockApi()
-  ;[secretary, other] = createSecretaries(api, 2)
+  ;[secretary, other] = await createSecretaries(api, 2)
   organiser = await api.login(organiserPhone(1))
 })
 afterEach(() => api.close())
@@ -26,7 +26,7 @@ const mine = (token = secretary, year = YEAR) => api.call('GET', `/me/commitment
 const progress = (itemId: string, quarter: number | string, body: unknown, token = secretary, year = YEAR) =>
   api.call('PUT', `/me/commitments/${year}/items/${itemId}/progress/${quarter}`, { token, body })
 const notificationsOf = async (token: string) => (await api.call('GET', '/me/notifications?pageSize=100', { token })).body.items
-const sheetsInStore = () => api.mock.db.state.commitments.filter((c) => c.ownerId === 'u-extra-0')
+const sheetsInStore = async () => (await api.mock.state()).commitments.filter((c) => c.ownerId === 'u-extra-0')
 
 describe('GET /me/commitments/:year', () => {
   it('should check 401, then 403 for an organiser, then 400 for a bad year, then 404 when there is no sheet', async () => {
@@ -61,7 +61,7 @@ describe('PUT /me/commitments/:year (save the draft)', () => {
     expect(saved.body.id).toBe(created.body.id)
     expect(saved.body.items[1]).toMatchObject({ id: first.id, target: '新增 200 亩' })
     expect(saved.body.items[0].id).not.toBe(first.id)
-    expect(sheetsInStore()).toHaveLength(1)
+    expect(await sheetsInStore()).toHaveLength(1)
   })
 
   it('should treat an item with an id the sheet does not know as a new item with a new id', async () => {
@@ -84,7 +84,7 @@ describe('PUT /me/commitments/:year (save the draft)', () => {
     expect(eleven.status).toBe(400)
     expect(eleven.body.error.code).toBe('VALIDATION_FAILED')
     expect(eleven.body.error.fields).toHaveProperty('items')
-    expect(sheetsInStore()).toHaveLength(0)
+    expect(await sheetsInStore()).toHaveLength(0)
     expect((await save({ items: completeItems(10) })).status).toBe(201)
   })
 
@@ -104,7 +104,7 @@ describe('PUT /me/commitments/:year (save the draft)', () => {
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
     expect(res.body.error.fields).toHaveProperty([field])
-    expect(sheetsInStore()).toHaveLength(0)
+    expect(await sheetsInStore()).toHaveLength(0)
   })
 
   it('should accept a 60-character title and a 200-character target, counting code points, and trim them', async () => {

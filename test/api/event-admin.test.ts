@@ -1,4 +1,4 @@
-import { createEvent, createEventBody } from '../support/fixtures'
+import { createEvent, createEventBody, storedEvent, storedState } from '../support/fixtures'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
@@ -15,9 +15,9 @@ const postEvent = (body: unknown, headers?: Record<string, string>) => api.call(
 const patchEvent = (id: string, body: unknown) => api.call('PATCH', `/events/${id}`, { token: organiser, body })
 const cancelEvent = (id: string, reason = '场地临时维修，改期另行通知') =>
   api.call('POST', `/events/${id}/cancel`, { token: organiser, body: { reason } })
-const stored = (id: string) => api.mock.db.state.events.find((e) => e.id === id)!
-const notesOf = (userId: string, kind?: string) =>
-  api.mock.db.state.notifications.filter((n) => n.userId === userId && (!kind || n.kind === kind))
+const stored = async (id: string) => (await storedEvent(api, id))!
+const notesOf = async (userId: string, kind?: string) =>
+  (await storedState(api)).notifications.filter((n) => n.userId === userId && (!kind || n.kind === kind))
 
 describe('POST /events', () => {
   it('should post a published event with every field and answer 201 with the Event', async () => {
@@ -105,12 +105,12 @@ describe('POST /events', () => {
     ['a control character in the title', { title: '强村\u0007讲堂' }, 'title'],
     ['the status cancelled', { status: 'cancelled' }, 'status'],
   ])('should refuse %s with 400 and the field, storing nothing', async (_label, overrides, field) => {
-    const before = api.mock.db.state.events.length
+    const before = (await storedState(api)).events.length
     const res = await postEvent(createEventBody(api, overrides))
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
     expect(res.body.error.fields[field]).toEqual(expect.any(String))
-    expect(api.mock.db.state.events).toHaveLength(before)
+    expect((await storedState(api)).events).toHaveLength(before)
   })
 
   describe('cross-field rules', () => {
@@ -170,14 +170,14 @@ describe('POST /events', () => {
     const again = await postEvent(body, headers)
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
-    expect(api.mock.db.state.events.filter((e) => e.title === body.title)).toHaveLength(1)
+    expect((await storedState(api)).events.filter((e) => e.title === body.title)).toHaveLength(1)
   })
 
   it('should give each new event its own check-in secret', async () => {
     const a = await postEvent(createEventBody(api))
     const b = await postEvent(createEventBody(api))
-    expect(stored(a.body.id).checkinSecret).toMatch(/^[0-9a-f]{64}$/)
-    expect(stored(a.body.id).checkinSecret).not.toBe(stored(b.body.id).checkinSecret)
+    expect((await stored(a.body.id)).checkinSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect((await stored(a.body.id)).checkinSecret).not.toBe((await stored(b.body.id)).checkinSecret)
   })
 })
 
@@ -195,18 +195,18 @@ describe('PATCH /events/:id', () => {
   })
 
   it('should check the rules on the merged event', async () => {
-    const event = stored('evt-lecture-open')
+    const event = await stored('evt-lecture-open')
     const early = await patchEvent(event.id, { endAt: iso(event.startAt - HOUR) })
     expect(early.status).toBe(400)
     expect(early.body.error.fields.endAt).toBeDefined()
     const late = await patchEvent(event.id, { signupDeadline: iso(event.startAt + 1000) })
     expect(late.body.error.fields.signupDeadline).toBeDefined()
     expect((await patchEvent(event.id, { type: 'contest' })).body.error.fields.contestItems).toBeDefined()
-    expect(stored(event.id).type).toBe('lecture')
+    expect((await stored(event.id)).type).toBe('lecture')
   })
 
   it('should check that startAt lies ahead only when it changes', async () => {
-    const event = createEvent(api, { capacity: 10 })
+    const event = await createEvent(api, { capacity: 10 })
     api.setNow(event.startAt + HOUR) // under way
     // The edit form sends every field back: unchanged times of a started event are fine.
     const same = await patchEvent(event.id, { title: '强村讲堂：改个标题', startAt: iso(event.startAt), endAt: iso(event.endAt), capacity: 10 })
@@ -217,7 +217,7 @@ describe('PATCH /events/:id', () => {
   })
 
   it('should refuse changing the time, deadline or capacity of a started event with 409 EVENT_STARTED', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     api.setNow(event.startAt)
     for (const body of [
       { endAt: iso(event.endAt + HOUR) },
@@ -229,7 +229,7 @@ describe('PATCH /events/:id', () => {
       expect(res.status).toBe(409)
       expect(res.body.error.code).toBe('EVENT_STARTED')
     }
-    expect(stored(event.id)).toMatchObject({ endAt: event.endAt, capacity: 30 })
+    expect(await stored(event.id)).toMatchObject({ endAt: event.endAt, capacity: 30 })
   })
 
   it('should refuse a capacity below the registered count with 409 CAPACITY_BELOW_REGISTERED', async () => {
@@ -237,7 +237,7 @@ describe('PATCH /events/:id', () => {
     const res = await patchEvent('evt-lecture-full', { capacity: 4 })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('CAPACITY_BELOW_REGISTERED')
-    expect(stored('evt-lecture-full').capacity).toBe(5)
+    expect((await stored('evt-lecture-full')).capacity).toBe(5)
     expect((await patchEvent('evt-lecture-full', { capacity: 5 })).status).toBe(200)
   })
 
@@ -245,14 +245,14 @@ describe('PATCH /events/:id', () => {
     const res = await patchEvent('evt-lecture-full', { capacity: 6 })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ capacity: 6, registeredCount: 6, waitlistCount: 1 })
-    expect(notesOf('u-s07', 'waitlist_promoted')).toHaveLength(1)
-    expect(notesOf('u-s08', 'waitlist_promoted')).toHaveLength(0)
+    expect(await notesOf('u-s07', 'waitlist_promoted')).toHaveLength(1)
+    expect(await notesOf('u-s08', 'waitlist_promoted')).toHaveLength(0)
     const eight = await api.call('GET', '/events/evt-lecture-full', { token: await api.login(secretaryPhone(8)) })
     expect(eight.body.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
   })
 
   it('should publish a draft with {status: "published"}', async () => {
-    const draft = createEvent(api, { status: 'draft' })
+    const draft = await createEvent(api, { status: 'draft' })
     const secretary = await api.login(secretaryPhone(1))
     expect((await api.call('GET', `/events/${draft.id}`, { token: secretary })).status).toBe(404)
     const res = await patchEvent(draft.id, { status: 'published' })
@@ -262,12 +262,12 @@ describe('PATCH /events/:id', () => {
   })
 
   it('should refuse to publish a draft whose start has passed', async () => {
-    const draft = createEvent(api, { status: 'draft' })
+    const draft = await createEvent(api, { status: 'draft' })
     api.setNow(draft.startAt + HOUR)
     const res = await patchEvent(draft.id, { status: 'published' })
     expect(res.status).toBe(400)
     expect(res.body.error.fields.startAt).toBeDefined()
-    expect(stored(draft.id).status).toBe('draft')
+    expect((await stored(draft.id)).status).toBe('draft')
   })
 
   it('should refuse to turn an event back into a draft', async () => {
@@ -283,22 +283,22 @@ describe('PATCH /events/:id', () => {
   })
 
   it('should notify everyone registered, not those waiting, of a change of time', async () => {
-    const event = stored('evt-lecture-full') // 2–6 registered, 7 and 8 waiting
+    const event = await stored('evt-lecture-full') // 2–6 registered, 7 and 8 waiting
     const res = await patchEvent(event.id, { startAt: iso(event.startAt + HOUR), endAt: iso(event.endAt + HOUR) })
     expect(res.status).toBe(200)
     for (const id of ['u-s02', 'u-s03', 'u-s04', 'u-s05', 'u-s06']) {
-      const [note] = notesOf(id, 'event_changed')
+      const [note] = await notesOf(id, 'event_changed')
       expect(note).toMatchObject({ title: '活动有调整', read: false, link: `/pages/event-detail/index?id=${event.id}` })
       expect(note.body).toContain('时间改为')
     }
-    expect(notesOf('u-s07', 'event_changed')).toHaveLength(0)
+    expect(await notesOf('u-s07', 'event_changed')).toHaveLength(0)
   })
 
   it('should notify everyone registered of a change of venue, and nobody of a new title', async () => {
     await patchEvent('evt-lecture-full', { title: '强村讲堂：财务规范（第二期）' })
-    expect(api.mock.db.state.notifications.filter((n) => n.kind === 'event_changed')).toHaveLength(0)
+    expect((await storedState(api)).notifications.filter((n) => n.kind === 'event_changed')).toHaveLength(0)
     await patchEvent('evt-lecture-full', { venue: { name: '孝德镇便民服务中心', address: '绵竹市孝德镇德阳路 1 号' } })
-    const [note] = notesOf('u-s02', 'event_changed')
+    const [note] = await notesOf('u-s02', 'event_changed')
     expect(note.body).toContain('孝德镇便民服务中心')
   })
 
@@ -310,13 +310,13 @@ describe('PATCH /events/:id', () => {
   })
 
   it('should replay a PATCH for the same Idempotency-Key, so a retried save notifies once', async () => {
-    const event = stored('evt-lecture-full')
+    const event = await stored('evt-lecture-full')
     const body = { startAt: iso(event.startAt + HOUR), endAt: iso(event.endAt + HOUR) }
     const headers = { 'Idempotency-Key': 'edit-time-1' }
     const first = await api.call('PATCH', `/events/${event.id}`, { token: organiser, body, headers })
     const retry = await api.call('PATCH', `/events/${event.id}`, { token: organiser, body, headers })
     expect(retry).toMatchObject({ status: 200, body: first.body })
-    expect(notesOf('u-s02', 'event_changed')).toHaveLength(1)
+    expect(await notesOf('u-s02', 'event_changed')).toHaveLength(1)
   })
 
   it('should check the body (400) before the event (404)', async () => {
@@ -328,7 +328,7 @@ describe('PATCH /events/:id', () => {
 
 describe('POST /events/:id/cancel', () => {
   it('should cancel the event and notify everyone registered or waitlisted with the reason', async () => {
-    const event = createEvent(api, { capacity: 1 })
+    const event = await createEvent(api, { capacity: 1 })
     const tokens = [await api.login(secretaryPhone(1)), await api.login(secretaryPhone(2)), await api.login(secretaryPhone(3))]
     for (const token of tokens) await api.call('POST', `/events/${event.id}/registration`, { token })
     await api.call('DELETE', `/events/${event.id}/registration`, { token: tokens[2] })
@@ -336,11 +336,11 @@ describe('POST /events/:id/cancel', () => {
     expect(res.status).toBe(200)
     expect(res.body.status).toBe('cancelled')
     for (const id of ['u-s01', 'u-s02']) {
-      const [note] = notesOf(id, 'event_cancelled')
+      const [note] = await notesOf(id, 'event_cancelled')
       expect(note.body).toContain('场地临时维修，改期另行通知')
       expect(note.link).toBe(`/pages/event-detail/index?id=${event.id}`)
     }
-    expect(notesOf('u-s03', 'event_cancelled')).toHaveLength(0) // had cancelled their sign-up
+    expect(await notesOf('u-s03', 'event_cancelled')).toHaveLength(0) // had cancelled their sign-up
     // Those who had joined still see it, cancelled, and cannot sign up again.
     const seen = await api.call('GET', `/events/${event.id}`, { token: tokens[0] })
     expect(seen.body.status).toBe('cancelled')
@@ -348,23 +348,23 @@ describe('POST /events/:id/cancel', () => {
   })
 
   it('should answer 200 with the event unchanged when it is already cancelled, notifying nobody again', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     await api.call('POST', `/events/${event.id}/registration`, { token: await api.login(secretaryPhone(1)) })
     const first = await cancelEvent(event.id, '第一次取消的原因')
     const again = await cancelEvent(event.id, '第二次取消的原因')
     expect(again.status).toBe(200)
     expect(again.body).toEqual(first.body)
-    expect(notesOf('u-s01', 'event_cancelled')).toHaveLength(1)
-    expect(stored(event.id).cancelReason).toBe('第一次取消的原因')
+    expect(await notesOf('u-s01', 'event_cancelled')).toHaveLength(1)
+    expect((await stored(event.id)).cancelReason).toBe('第一次取消的原因')
   })
 
   it('should refuse to cancel an event that has started with 409 EVENT_STARTED', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     api.setNow(event.startAt)
     const res = await cancelEvent(event.id)
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('EVENT_STARTED')
-    expect(stored(event.id).status).toBe('published')
+    expect((await stored(event.id)).status).toBe('published')
   })
 
   it('should require a reason of 2–200 characters', async () => {
@@ -374,6 +374,6 @@ describe('POST /events/:id/cancel', () => {
       expect(res.body.error.fields.reason).toBeDefined()
     }
     expect((await api.call('POST', '/events/evt-lecture-open/cancel', { token: organiser })).status).toBe(400)
-    expect(stored('evt-lecture-open').status).toBe('published')
+    expect((await stored('evt-lecture-open')).status).toBe('published')
   })
 })

@@ -1,11 +1,11 @@
 import http from 'node:http'
-import { deserialize, serialize } from 'node:v8'
 import fc from 'fast-check'
 import { apiErrorBodySchema } from '@/api/contract/common'
 import type { DbState } from '../../mock/db'
+import { deleteSession, insertSession, insertSessionByHash } from '../../mock/repos/sessions'
 import { TINY_PNG } from '../support/commitments'
 import { ENDPOINT_SAMPLES, resetFor, routeKey, sampleBody, type EndpointSample } from '../support/endpoint-samples'
-import { startMockApi, type MockApi } from '../support/mock-api'
+import { restoreState, startMockApi, type MockApi } from '../support/mock-api'
 
 // Issue 6: ≥ 1,000 generated requests per endpoint (bodies, query strings, path ids, a few headers)
 // from the caller the endpoint is meant for. Never a 5xx; every 4xx is a JSON error body of the
@@ -168,12 +168,12 @@ function editBody(sample: unknown, path: (string | number)[], edit: 'replace' | 
     .replace(`"${PLACEHOLDER}"`, () => raw)
 }
 
-function requestArbitrary(api: MockApi, sample: EndpointSample): fc.Arbitrary<FuzzRequest> {
+async function requestArbitrary(api: MockApi, sample: EndpointSample): Promise<fc.Arbitrary<FuzzRequest>> {
   const routeParts = sample.route.split('/')
   const [basePath, baseQuery = ''] = sample.path.split('?')
   const pathParts = basePath.split('/')
   const paramIndexes = routeParts.flatMap((p, i) => (p.startsWith(':') ? [i] : []))
-  const validBody = sampleBody(api, sample)
+  const validBody = await sampleBody(api, sample)
   const jsonBody = validBody === undefined ? undefined : JSON.stringify(validBody)
   const hasBody = sample.method !== 'GET'
   const json = (body?: string): Record<string, string> => (body === undefined ? {} : { 'Content-Type': 'application/json' })
@@ -331,14 +331,19 @@ function checkAnswer(req: FuzzRequest, answer: Answer): void {
   }
 }
 
-const snapshot = (): Buffer => serialize(api.mock.db.state)
+/** Everything stored, read fresh (a copy). */
+const snapshot = (): Promise<DbState> => api.mock.state()
+/** Whether two snapshots hold the same store. */
+const sameStore = (a: DbState, b: DbState): boolean => JSON.stringify(a) === JSON.stringify(b)
 /**
- * Whether the store still equals a snapshot. Equal bytes prove it cheaply; the bytes may also differ
- * for an equal store (V8 keeps a string one- or two-byte), so a mismatch is settled on the JSON.
+ * Puts the store back to a snapshot. A snapshot's sessions are keyed by the token's hash, so they are
+ * put back by hash rather than through restoreState (which would hash the hash).
  */
-function sameStore(before: Buffer): boolean {
-  const now = snapshot()
-  return now.equals(before) || JSON.stringify(deserialize(now)) === JSON.stringify(deserialize(before))
+async function restore(before: DbState): Promise<void> {
+  await restoreState(api, { ...before, sessions: {} })
+  await api.mock.write(async (tx) => {
+    for (const [hash, session] of Object.entries(before.sessions)) await insertSessionByHash(tx, hash, session)
+  })
 }
 
 describe('fuzzing every endpoint', () => {
@@ -349,15 +354,18 @@ describe('fuzzing every endpoint', () => {
     const token = `token-${caller}`
     const figure = { endpoint: key, requests: 0, refused: 0, succeeded: 0, replays: 0, ms: 0 }
     const isGet = sample.method === 'GET'
-    let carried: Buffer | undefined
+    let carried: DbState | undefined
     const size = isGet ? CHUNK.read : CHUNK.write
     const runs = isGet ? RUNS.read : RUNS.write
     await fc.assert(
-      fc.asyncProperty(fc.array(requestArbitrary(api, sample), { minLength: size, maxLength: size }), async (chunk) => {
+      fc.asyncProperty(fc.array(await requestArbitrary(api, sample), { minLength: size, maxLength: size }), async (chunk) => {
         // A successful logout in an earlier chunk may have ended the caller's session.
-        api.mock.db.state.sessions[token] = { userId: caller, createdAt: api.mock.clock.now() }
+        await api.mock.write(async (tx) => {
+          await deleteSession(tx, token)
+          await insertSession(tx, token, { userId: caller, createdAt: api.mock.clock.now() })
+        })
         // The snapshot that closed the previous chunk still holds when nothing happened since.
-        const before = carried ?? snapshot()
+        const before = carried ?? (await snapshot())
         carried = undefined
         const answers = await Promise.all(chunk.map((req) => send(sample.method, req, token)))
         figure.requests += chunk.length
@@ -366,8 +374,8 @@ describe('fuzzing every endpoint', () => {
         figure.refused += refused
         figure.succeeded += chunk.length - refused
         if (isGet || refused === chunk.length) {
-          const after = snapshot()
-          if (!after.equals(before) && !sameStore(before)) throw new Error(`a refused request (or a GET) changed the store: ${chunk.map((r) => r.kind).join(',')}`)
+          const after = await snapshot()
+          if (!sameStore(after, before)) throw new Error(`a refused request (or a GET) changed the store: ${chunk.map((r) => r.kind).join(',')}`)
           carried = after
           return
         }
@@ -375,24 +383,25 @@ describe('fuzzing every endpoint', () => {
         // If they are all refused again, one comparison settles them; if some now pass (they had been
         // refused because of a success, e.g. after a logout), go through the rest one at a time.
         const suspects = chunk.filter((_, i) => answers[i].status >= 400)
-        api.mock.db.replace(deserialize(before) as DbState)
+        await restore(before)
         figure.replays += suspects.length
-        let previous = snapshot()
+        let previous = await snapshot()
         const again = await Promise.all(suspects.map((req) => send(sample.method, req, token)))
         again.forEach((a, i) => checkAnswer(suspects[i], a))
         const label = (r: FuzzRequest) => `${r.kind} ${r.path.slice(0, 200)} ${String(r.body).slice(0, 200)}`
         if (again.every((a) => a.status >= 400)) {
-          if (!snapshot().equals(previous) && !sameStore(before)) throw new Error(`a refused request changed the store: ${suspects.map(label).join(' | ')}`)
+          const now = await snapshot()
+          if (!sameStore(now, previous) && !sameStore(now, before)) throw new Error(`a refused request changed the store: ${suspects.map(label).join(' | ')}`)
           return
         }
-        api.mock.db.replace(deserialize(before) as DbState)
-        previous = snapshot()
+        await restore(before)
+        previous = await snapshot()
         for (const req of suspects) {
           figure.replays += 1
           const answer = await send(sample.method, req, token)
           checkAnswer(req, answer)
-          const now = snapshot()
-          if (answer.status >= 400 && !now.equals(previous) && JSON.stringify(deserialize(now)) !== JSON.stringify(deserialize(previous))) {
+          const now = await snapshot()
+          if (answer.status >= 400 && !sameStore(now, previous)) {
             throw new Error(`a refused request changed the store: ${label(req)} → ${answer.status} ${answer.text.slice(0, 200)}`)
           }
           previous = now

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { insertHonour } from '../../mock/repos/honours'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 // PINNED_NOW is 1 Dec 2026: the seed holds the 2026 and 2025 ceremonies (30 岗位创新奖 each); 2027 has none yet.
@@ -24,25 +25,31 @@ const award = (overrides: Body = {}): Body => ({
 })
 const post = (body: unknown, token = organiser, headers: Record<string, string> = {}) =>
   api.call('POST', '/honours', { token, body, headers })
-const innovationCount = (year: number) =>
-  api.mock.db.state.honours.filter((h) => h.type === 'innovation' && h.year === year).length
+const innovationCount = async (year: number) =>
+  (await api.mock.state()).honours.filter((h) => h.type === 'innovation' && h.year === year).length
 /** Adds innovation awards for `year` straight to the store until there are `count`. */
-function fillInnovation(year: number, count: number) {
-  for (let i = innovationCount(year); i < count; i += 1) {
-    api.mock.db.state.honours.push({
-      id: `hon-fill-${year}-${i}`,
-      year,
-      type: 'innovation',
-      title: `${year}年度岗位创新奖`,
-      recipientId: `u-s${String((i % 40) + 1).padStart(2, '0')}`,
-      citation: '测试颁奖词',
-      amount: 5000,
-      awardedAt: api.mock.clock.now(),
-      createdBy: 'u-o1',
-    })
-  }
+async function fillInnovation(year: number, count: number) {
+  const from = await innovationCount(year)
+  await api.mock.write(async (tx) => {
+    for (let i = from; i < count; i += 1) {
+      await insertHonour(tx, {
+        id: `hon-fill-${year}-${i}`,
+        year,
+        type: 'innovation',
+        title: `${year}年度岗位创新奖`,
+        recipientId: `u-s${String((i % 40) + 1).padStart(2, '0')}`,
+        citation: '测试颁奖词',
+        amount: 5000,
+        awardedAt: api.mock.clock.now(),
+        createdBy: 'u-o1',
+      })
+    }
+  })
 }
-const snapshot = () => JSON.stringify(api.mock.db.state.honours) + JSON.stringify(api.mock.db.state.notifications)
+const snapshot = async () => {
+  const state = await api.mock.state()
+  return JSON.stringify(state.honours) + JSON.stringify(state.notifications)
+}
 
 describe('GET /honours', () => {
   it('should list every year newest first, the latest ceremony grouped by type', async () => {
@@ -111,7 +118,7 @@ describe('GET /me/honours', () => {
     expect(res.status).toBe(200)
     expect(res.body.total).toBeGreaterThanOrEqual(1)
     expect(res.body.items.every((h: { recipient: { id: string } }) => h.recipient.id === 'u-s01')).toBe(true)
-    expect(res.body.total).toBe(api.mock.db.state.honours.filter((h) => h.recipientId === 'u-s01').length)
+    expect(res.body.total).toBe((await api.mock.state()).honours.filter((h) => h.recipientId === 'u-s01').length)
     const two = await api.call('GET', '/me/honours', { token: await api.login(secretaryPhone(2)) })
     expect(two.body.items.every((h: { recipient: { id: string } }) => h.recipient.id === 'u-s02')).toBe(true)
   })
@@ -153,11 +160,11 @@ describe('POST /honours', () => {
   })
 
   it('should answer 401 without a token and 403 to a secretary, before validating, storing nothing', async () => {
-    const before = snapshot()
+    const before = await snapshot()
     expect((await post(award(), '')).status).toBe(401)
     const res = await post({ bogus: true }, secretary)
     expect(res.status).toBe(403)
-    expect(snapshot()).toBe(before)
+    expect(await snapshot()).toBe(before)
   })
 
   it.each([
@@ -175,12 +182,12 @@ describe('POST /honours', () => {
     ['a missing recipient', { recipientId: undefined }, 'recipientId'],
     ['a negative amount', { type: 'contest', amount: -1 }, 'amount'],
   ])('should refuse %s with 400 and store nothing', async (_label, patch, field) => {
-    const before = snapshot()
+    const before = await snapshot()
     const res = await post(award(patch))
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
     expect(res.body.error.fields).toHaveProperty(field)
-    expect(snapshot()).toBe(before)
+    expect(await snapshot()).toBe(before)
   })
 
   it('should keep line breaks and tabs in the citation and trim the title', async () => {
@@ -205,45 +212,45 @@ describe('POST /honours', () => {
 
   it('should refuse a recipient who is not a secretary with 400 on recipientId', async () => {
     for (const recipientId of ['u-s99', 'u-o2']) {
-      const before = snapshot()
+      const before = await snapshot()
       const res = await post(award({ recipientId }))
       expect(res.status).toBe(400)
       expect(res.body.error.fields.recipientId).toBeTruthy()
-      expect(snapshot()).toBe(before)
+      expect(await snapshot()).toBe(before)
     }
   })
 
   it('should allow the 30th 岗位创新奖 of a year and refuse the 31st with AWARD_QUOTA_FULL', async () => {
-    fillInnovation(2027, 29)
+    await fillInnovation(2027, 29)
     expect((await post(award())).status).toBe(201)
-    expect(innovationCount(2027)).toBe(30)
-    const before = snapshot()
+    expect(await innovationCount(2027)).toBe(30)
+    const before = await snapshot()
     const res = await post(award({ recipientId: 'u-s03' }))
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('AWARD_QUOTA_FULL')
     expect(res.body.error.message).toContain('30')
-    expect(snapshot()).toBe(before)
+    expect(await snapshot()).toBe(before)
   })
 
   it('should refuse a 岗位创新奖 for the already full seeded year', async () => {
-    expect(innovationCount(2026)).toBe(30)
+    expect(await innovationCount(2026)).toBe(30)
     expect((await post(award({ year: 2026 }))).status).toBe(409)
   })
 
   it('should give exactly the last 2 places to 5 concurrent requests, refusing 3 with 409', async () => {
-    fillInnovation(2027, 28)
+    await fillInnovation(2027, 28)
     const results = await Promise.all(
       [2, 3, 4, 5, 6].map((n) => post(award({ recipientId: `u-s0${n}` }), organiser, { 'Idempotency-Key': randomUUID() })),
     )
     const statuses = results.map((r) => r.status).sort()
     expect(statuses).toEqual([201, 201, 409, 409, 409])
-    expect(innovationCount(2027)).toBe(30)
-    const notified = api.mock.db.state.notifications.filter((n) => n.kind === 'honour_awarded')
+    expect(await innovationCount(2027)).toBe(30)
+    const notified = (await api.mock.state()).notifications.filter((n) => n.kind === 'honour_awarded')
     expect(notified).toHaveLength(2)
   })
 
   it('should count the quota per year', async () => {
-    fillInnovation(2027, 30)
+    await fillInnovation(2027, 30)
     expect((await post(award())).status).toBe(409)
     expect((await post(award({ year: 2028 }))).status).toBe(201)
     // Other types are not counted.
@@ -256,7 +263,7 @@ describe('POST /honours', () => {
     const again = await post(award(), organiser, { 'Idempotency-Key': key })
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
-    expect(innovationCount(2027)).toBe(1)
+    expect(await innovationCount(2027)).toBe(1)
     const reused = await post(award({ recipientId: 'u-s03' }), organiser, { 'Idempotency-Key': key })
     expect(reused.status).toBe(422)
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')

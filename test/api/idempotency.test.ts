@@ -1,3 +1,4 @@
+import { tokenHash } from '../../mock/db/seed-store'
 import { ROUTES } from '../../mock/server'
 import { ENDPOINT_SAMPLES, callSample, callerFor, resetFor, routeKey, sampleBody, type EndpointSample } from '../support/endpoint-samples'
 import { startMockApi, type MockApi } from '../support/mock-api'
@@ -16,12 +17,22 @@ const rows = samples.map((s) => [routeKey(s), s] as const)
 
 /**
  * The store, table by table as JSON, with what is random per run blanked (the token or upload name of
- * an answer, a new event's check-in secret), so that two runs from the same seed compare.
+ * an answer and the token's hash that keys its session, a new event's check-in secret), so that two
+ * runs from the same seed compare.
  */
-function storeOf(answer: { body: any }): Record<string, string> {
-  const randoms = [answer.body?.token, typeof answer.body?.url === 'string' ? answer.body.url.split('/').pop() : undefined]
+async function storeOf(answer: { body: any }): Promise<Record<string, string>> {
+  const token = typeof answer.body?.token === 'string' && answer.body.token ? answer.body.token : undefined
+  const randoms = [token, typeof answer.body?.url === 'string' ? answer.body.url.split('/').pop() : undefined]
   const tables: Record<string, string> = {}
-  for (const [table, value] of Object.entries(api.mock.db.state)) {
+  const state = await api.mock.state()
+  // Sessions come ordered by their hash, so a random token's session sits anywhere: blank it, then sort.
+  const hash = token && tokenHash(token)
+  state.sessions = Object.fromEntries(
+    Object.entries(state.sessions)
+      .map(([key, session]) => [key === hash ? '<random>' : key, session] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  )
+  for (const [table, value] of Object.entries(state)) {
     let json = JSON.stringify(value).replace(/"checkinSecret":"[0-9a-f]+"/g, '"checkinSecret":"<random>"')
     for (const r of randoms) if (typeof r === 'string' && r) json = json.split(r).join('<random>')
     tables[table] = json
@@ -36,8 +47,8 @@ const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
 const answerOf = (res: { status: number; text: string }) => ({ status: res.status, text: res.text })
 
 /** A body that differs from the sample's (a stray field; `{}` where the sample sends none). */
-function otherBody(api: MockApi, sample: EndpointSample): unknown {
-  const body = sampleBody(api, sample)
+async function otherBody(api: MockApi, sample: EndpointSample): Promise<unknown> {
+  const body = await sampleBody(api, sample)
   return body && typeof body === 'object' ? { ...body, 另一个请求: true } : {}
 }
 
@@ -54,12 +65,12 @@ describe('Idempotency-Key on every endpoint that honours it', () => {
     let tokens = await resetFor(api, sample)
     const first = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'replay-1' } })
     expect(first.status).toBe(sample.expect[caller])
-    const afterOne = storeOf(first)
+    const afterOne = await storeOf(first)
     for (let i = 1; i < 10; i += 1) {
       const again = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'replay-1' } })
       expect(answerOf(again)).toEqual(answerOf(first))
     }
-    expect(changedTables(storeOf(first), afterOne)).toEqual([])
+    expect(changedTables(await storeOf(first), afterOne)).toEqual([])
 
     // All at once, from the same seed: the same single effect, and every answer alike.
     tokens = await resetFor(api, sample)
@@ -68,7 +79,7 @@ describe('Idempotency-Key on every endpoint that honours it', () => {
     )
     for (const res of burst) expect(answerOf(res)).toEqual(answerOf(burst[0]))
     expect(burst[0].status).toBe(first.status)
-    expect(changedTables(storeOf(burst[0]), afterOne)).toEqual([])
+    expect(changedTables(await storeOf(burst[0]), afterOne)).toEqual([])
   })
 
   it.each(rows)('should refuse %s with 422 IDEMPOTENCY_KEY_REUSED when the key comes back with another body, changing nothing', async (_key, sample) => {
@@ -76,13 +87,13 @@ describe('Idempotency-Key on every endpoint that honours it', () => {
     const tokens = await resetFor(api, sample)
     const first = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' } })
     expect(first.status).toBe(sample.expect[caller])
-    const after = storeOf(first)
+    const after = await storeOf(first)
     const other = sample.upload
       ? await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' }, file: Buffer.concat([Buffer.from('not the same file')]) })
-      : await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' }, body: otherBody(api, sample) })
+      : await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' }, body: await otherBody(api, sample) })
     expect(other.status).toBe(422)
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
-    expect(changedTables(storeOf(first), after)).toEqual([])
+    expect(changedTables(await storeOf(first), after)).toEqual([])
     // The first answer still stands for its own body.
     const replay = await callSample(api, sample, tokens[caller], { headers: { 'Idempotency-Key': 'reused-1' } })
     expect(answerOf(replay)).toEqual(answerOf(first))

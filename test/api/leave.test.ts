@@ -1,4 +1,4 @@
-import { createEvent } from '../support/fixtures'
+import { createEvent, storedRegistrations, storedState } from '../support/fixtures'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
@@ -12,8 +12,8 @@ const REASON = '村里防汛值班，无法参加'
 const leave = (token: string, eventId: string, body: unknown = { reason: REASON }, headers?: Record<string, string>) =>
   api.call('POST', `/events/${eventId}/leave`, { token, body, headers })
 const register = (token: string, eventId: string) => api.call('POST', `/events/${eventId}/registration`, { token })
-const storedOf = (eventId: string, userId: string) =>
-  api.mock.db.state.registrations[eventId].find((r) => r.userId === userId)!
+const storedOf = async (eventId: string, userId: string) =>
+  (await storedRegistrations(api, eventId)).find((r) => r.userId === userId)!
 
 describe('POST /events/:id/leave', () => {
   it('should excuse a registered secretary before the start: attendance leave, status still registered', async () => {
@@ -22,7 +22,7 @@ describe('POST /events/:id/leave', () => {
     const res = await leave(token, 'evt-lecture-open')
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ eventId: 'evt-lecture-open', userId: 'u-s01', status: 'registered', attendance: 'leave' })
-    expect(storedOf('evt-lecture-open', 'u-s01').leaveReason).toBe(REASON)
+    expect((await storedOf('evt-lecture-open', 'u-s01')).leaveReason).toBe(REASON)
     const event = await api.call('GET', '/events/evt-lecture-open', { token })
     expect(event.body.registeredCount).toBe(0)
     expect(event.body.myRegistration.attendance).toBe('leave')
@@ -38,12 +38,12 @@ describe('POST /events/:id/leave', () => {
     const seven = await api.call('GET', '/events/evt-lecture-full', { token: await api.login(secretaryPhone(7)) })
     expect(seven.body.myRegistration.status).toBe('registered')
     expect(seven.body).toMatchObject({ registeredCount: 5, waitlistCount: 1 })
-    const notes = api.mock.db.state.notifications.filter((n) => n.userId === 'u-s07')
+    const notes = (await storedState(api)).notifications.filter((n) => n.userId === 'u-s07')
     expect(notes.map((n) => n.kind)).toEqual(['waitlist_promoted'])
   })
 
   it('should not count the leave as absent once the event is over', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     const token = await api.login(secretaryPhone(1))
     await register(token, event.id)
     await leave(token, event.id)
@@ -63,8 +63,8 @@ describe('POST /events/:id/leave', () => {
     const again = await leave(token, 'evt-lecture-full', { reason: '另一个理由' })
     expect(again.status).toBe(200)
     expect(again.body).toEqual(first.body)
-    expect(storedOf('evt-lecture-full', 'u-s02').leaveReason).toBe(REASON)
-    expect(storedOf('evt-lecture-full', 'u-s08').status).toBe('waitlisted')
+    expect((await storedOf('evt-lecture-full', 'u-s02')).leaveReason).toBe(REASON)
+    expect((await storedOf('evt-lecture-full', 'u-s08')).status).toBe('waitlisted')
   })
 
   it('should replay the first answer for the same Idempotency-Key', async () => {
@@ -77,18 +77,18 @@ describe('POST /events/:id/leave', () => {
   })
 
   it('should answer 409 TOO_LATE_TO_CANCEL once the event has started', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     const token = await api.login(secretaryPhone(1))
     await register(token, event.id)
     api.setNow(event.startAt)
     const res = await leave(token, event.id)
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('TOO_LATE_TO_CANCEL')
-    expect(storedOf(event.id, 'u-s01').attendance).toBe('pending')
+    expect((await storedOf(event.id, 'u-s01')).attendance).toBe('pending')
   })
 
   it('should answer 409 TOO_LATE_TO_CANCEL after checking in, even before the start', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     const token = await api.login(secretaryPhone(1))
     await register(token, event.id)
     api.setNow(event.startAt - 10 * 60 * 1000)
@@ -97,7 +97,7 @@ describe('POST /events/:id/leave', () => {
     const res = await leave(token, event.id)
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('TOO_LATE_TO_CANCEL')
-    expect(storedOf(event.id, 'u-s01').attendance).toBe('present')
+    expect((await storedOf(event.id, 'u-s01')).attendance).toBe('present')
   })
 
   it('should excuse someone an organiser had marked absent before the start', async () => {
@@ -106,7 +106,7 @@ describe('POST /events/:id/leave', () => {
     const res = await leave(await api.login(secretaryPhone(2)), 'evt-lecture-full')
     expect(res.status).toBe(200)
     expect(res.body.attendance).toBe('leave')
-    expect(storedOf('evt-lecture-full', 'u-s07').status).toBe('registered')
+    expect((await storedOf('evt-lecture-full', 'u-s07')).status).toBe('registered')
   })
 
   it('should answer 409 NOT_REGISTERED for no registration, a waitlisted one and a cancelled one', async () => {
@@ -132,7 +132,7 @@ describe('POST /events/:id/leave', () => {
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('VALIDATION_FAILED')
     }
-    expect(storedOf('evt-lecture-full', 'u-s02').attendance).toBe('pending')
+    expect((await storedOf('evt-lecture-full', 'u-s02')).attendance).toBe('pending')
     expect((await leave(token, 'evt-lecture-full', { reason: '村里有事\n下午回来' })).status).toBe(200)
   })
 })

@@ -62,13 +62,13 @@ describe('POST /__mock/bulk', () => {
     ['an unknown field', { eventId: 'evt-lecture-past1', registrations: 5, extra: true }, 'extra'],
     ['both kinds at once', { attendanceFor: 'u-s01', records: 5, eventId: 'evt-lecture-past1' }, 'eventId'],
   ])('should refuse %s with 400 and the contract error body, changing nothing', async (_, body, field) => {
-    const users = api.mock.db.state.users.length
+    const users = (await api.mock.state()).users.length
     const res = await bulk(body)
     expect(res.status).toBe(400)
     expectParses(apiErrorBodySchema, res.body)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
     expect(Object.keys(res.body.error.fields)).toContain(field)
-    expect(api.mock.db.state.users).toHaveLength(users)
+    expect((await api.mock.state()).users).toHaveLength(users)
   })
 
   it('should answer 404 for an unknown event or someone who is not a secretary', async () => {
@@ -82,7 +82,7 @@ describe('POST /__mock/bulk', () => {
     try {
       const res = await fetch(`${base}/__mock/bulk`, { method: 'POST', body: JSON.stringify({ eventId: 'evt-lecture-past1', registrations: 5 }) })
       expect(res.status).toBe(404)
-      expect(production.db.state.registrations['evt-lecture-past1']).toHaveLength(36)
+      expect((await production.state()).registrations['evt-lecture-past1']).toHaveLength(36)
     } finally {
       await production.close()
     }

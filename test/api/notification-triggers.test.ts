@@ -21,7 +21,7 @@ const eventLink = (id: string) => `/pages/event-detail/index?id=${id}`
 
 /** A one-seat event: secretary 1 holds the seat, secretary 2 waits. */
 async function fullEventWithWaitlist() {
-  const event = createEvent(api, { capacity: 1 })
+  const event = await createEvent(api, { capacity: 1 })
   expect((await signUp(1, event.id)).body.status).toBe('registered')
   expect((await signUp(2, event.id)).body.status).toBe('waitlisted')
   return event
@@ -93,7 +93,7 @@ describe('event changed', () => {
   })
 
   it('should tell registered secretaries of a new venue', async () => {
-    const event = createEvent(api, { capacity: 2 })
+    const event = await createEvent(api, { capacity: 2 })
     await signUp(1, event.id)
     await signUp(2, event.id)
     const venue = { name: '孝德镇年画村党群服务中心', address: '绵竹市孝德镇年画村 3 组' }

@@ -15,7 +15,7 @@ const readAll = (token: string) => api.call('POST', '/me/notifications/read-all'
 /** Three notifications for secretary 1, one minute apart: promoted, event changed, event cancelled. */
 async function threeNotifications(secretary: string) {
   const organiser = await api.login(organiserPhone(1))
-  const event = createEvent(api, { capacity: 1 })
+  const event = await createEvent(api, { capacity: 1 })
   const two = await api.login(secretaryPhone(2))
   await api.call('POST', `/events/${event.id}/registration`, { token: two })
   await api.call('POST', `/events/${event.id}/registration`, { token: secretary })
@@ -57,7 +57,7 @@ describe('GET /me/notifications', () => {
   })
 
   it('should order notifications of the same instant by creation, newest first', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     const secretary = await api.login(secretaryPhone(1))
     await api.call('POST', `/events/${event.id}/registration`, { token: secretary })
     const organiser = await api.login(organiserPhone(1))
@@ -101,7 +101,7 @@ describe('POST /me/notifications/:id/read', () => {
     const res = await read(await api.login(secretaryPhone(1)), 'ntf-seed-1') // secretary 5's
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('NOT_FOUND')
-    expect(api.mock.db.state.notifications.find((n) => n.id === 'ntf-seed-1')!.read).toBe(false)
+    expect((await api.mock.state()).notifications.find((n) => n.id === 'ntf-seed-1')!.read).toBe(false)
     expect((await read(await api.login(organiserPhone(1)), 'ntf-seed-1')).status).toBe(404)
     expect((await read(await api.login(secretaryPhone(1)), 'no-such-note')).status).toBe(404)
   })

@@ -1,4 +1,4 @@
-import { createEvent } from '../support/fixtures'
+import { createEvent, storedEvent, storedRegistrations, storedState } from '../support/fixtures'
 import { createSecretaries, organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
@@ -11,7 +11,7 @@ const HOUR = 60 * 60 * 1000
 const register = (token: string, eventId: string, body?: unknown, headers?: Record<string, string>) =>
   api.call('POST', `/events/${eventId}/registration`, { token, body, headers })
 const unregister = (token: string, eventId: string) => api.call('DELETE', `/events/${eventId}/registration`, { token })
-const registrationsOf = (eventId: string) => api.mock.db.state.registrations[eventId] ?? []
+const registrationsOf = (eventId: string) => storedRegistrations(api, eventId)
 
 describe('POST /events/:id/registration', () => {
   it('should register a secretary while seats remain and show it on the event', async () => {
@@ -31,7 +31,7 @@ describe('POST /events/:id/registration', () => {
     const again = await register(token, 'evt-lecture-open')
     expect(again.status).toBe(200)
     expect(again.body).toEqual(first.body)
-    expect(registrationsOf('evt-lecture-open')).toHaveLength(1)
+    expect(await registrationsOf('evt-lecture-open')).toHaveLength(1)
   })
 
   it('should put a secretary on the waitlist of a full event with FIFO positions', async () => {
@@ -49,7 +49,7 @@ describe('POST /events/:id/registration', () => {
     const res = await register(await api.login(secretaryPhone(1)), 'evt-lecture-closed')
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('SIGNUP_CLOSED')
-    expect(registrationsOf('evt-lecture-closed').some((r) => r.userId === 'u-s01')).toBe(false)
+    expect((await registrationsOf('evt-lecture-closed')).some((r) => r.userId === 'u-s01')).toBe(false)
   })
 
   it('should refuse sign-up for a cancelled event of the secretary\'s audience with 409 SIGNUP_CLOSED', async () => {
@@ -63,7 +63,7 @@ describe('POST /events/:id/registration', () => {
     expect((await register(token, 'evt-contest-draft')).status).toBe(404)
     expect((await register(token, 'evt-exchange-mountain')).status).toBe(404)
     expect((await register(token, 'no-such-event')).status).toBe(404)
-    expect(registrationsOf('evt-exchange-mountain')).toHaveLength(0)
+    expect(await registrationsOf('evt-exchange-mountain')).toHaveLength(0)
   })
 
   it('should check 401, then 403, then 400, then 404, then 409', async () => {
@@ -94,7 +94,7 @@ describe('POST /events/:id/registration', () => {
       headers: { 'Content-Type': 'application/json' },
     })
     expect(polluted.status).toBe(400)
-    expect(registrationsOf('evt-contest-open').some((r) => r.userId === 'u-s01')).toBe(false)
+    expect((await registrationsOf('evt-contest-open')).some((r) => r.userId === 'u-s01')).toBe(false)
   })
 
   describe('a 技能比武 contest', () => {
@@ -108,7 +108,7 @@ describe('POST /events/:id/registration', () => {
       const unknown = await register(token, 'evt-contest-open', { contestItems: ['拔河'] })
       expect(unknown.status).toBe(400)
       expect(unknown.body.error.fields.contestItems).toContain('拔河')
-      expect(registrationsOf('evt-contest-open').some((r) => r.userId === 'u-s01')).toBe(false)
+      expect((await registrationsOf('evt-contest-open')).some((r) => r.userId === 'u-s01')).toBe(false)
     })
 
     it('should register with the chosen contest items', async () => {
@@ -136,7 +136,7 @@ describe('POST /events/:id/registration', () => {
       expect(replay.status).toBe(first.status)
       expect(replay.body).toEqual(first.body)
       // The replay did not sign up again: the registration stays cancelled.
-      expect(registrationsOf('evt-lecture-open')[0].status).toBe('cancelled')
+      expect((await registrationsOf('evt-lecture-open'))[0].status).toBe('cancelled')
     })
 
     it('should answer 422 IDEMPOTENCY_KEY_REUSED for the same key with a different body', async () => {
@@ -154,7 +154,7 @@ describe('POST /events/:id/registration', () => {
       const b = await register(await api.login(secretaryPhone(2)), 'evt-lecture-open', {}, headers)
       expect(a.body.userId).toBe('u-s01')
       expect(b.body.userId).toBe('u-s02')
-      expect(registrationsOf('evt-lecture-open')).toHaveLength(2)
+      expect(await registrationsOf('evt-lecture-open')).toHaveLength(2)
     })
 
     it('should not store an error answer, so a retry after the error can succeed', async () => {
@@ -172,8 +172,8 @@ describe('POST /events/:id/registration', () => {
 
   describe('under concurrency', () => {
     it('should register exactly 30 of 200 simultaneous secretaries at capacity 30 and waitlist 170 at positions 1..170', async () => {
-      const event = createEvent(api, { capacity: 30 })
-      const tokens = createSecretaries(api, 200)
+      const event = await createEvent(api, { capacity: 30 })
+      const tokens = await createSecretaries(api, 200)
       const answers = await Promise.all(tokens.map((token) => register(token, event.id)))
       expect(answers.every((a) => a.status === 201)).toBe(true)
       const registered = answers.filter((a) => a.body.status === 'registered')
@@ -192,7 +192,7 @@ describe('POST /events/:id/registration', () => {
       const answers = await Promise.all(Array.from({ length: 25 }, () => register(token, 'evt-lecture-open')))
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
       expect(answers.filter((a) => a.status === 200)).toHaveLength(24)
-      expect(registrationsOf('evt-lecture-open')).toHaveLength(1)
+      expect(await registrationsOf('evt-lecture-open')).toHaveLength(1)
     })
   })
 })
@@ -208,7 +208,7 @@ describe('DELETE /events/:id/registration', () => {
     expect(promoted.body).toMatchObject({ registeredCount: 5, waitlistCount: 1 })
     const next = await api.call('GET', '/events/evt-lecture-full', { token: await api.login(secretaryPhone(8)) })
     expect(next.body.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
-    const notes = api.mock.db.state.notifications.filter((n) => n.userId === 'u-s07')
+    const notes = (await storedState(api)).notifications.filter((n) => n.userId === 'u-s07')
     expect(notes).toHaveLength(1)
     expect(notes[0]).toMatchObject({ kind: 'waitlist_promoted', read: false })
     expect(notes[0].link).toContain('evt-lecture-full')
@@ -240,12 +240,12 @@ describe('DELETE /events/:id/registration', () => {
   it('should answer 409 TOO_LATE_TO_CANCEL once the event has started', async () => {
     const token = await api.login(secretaryPhone(1))
     await register(token, 'evt-lecture-open')
-    const event = api.mock.db.state.events.find((e) => e.id === 'evt-lecture-open')!
+    const event = (await storedEvent(api, 'evt-lecture-open'))!
     api.setNow(event.startAt)
     const res = await unregister(token, 'evt-lecture-open')
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('TOO_LATE_TO_CANCEL')
-    expect(registrationsOf('evt-lecture-open')[0].status).toBe('registered')
+    expect((await registrationsOf('evt-lecture-open'))[0].status).toBe('registered')
   })
 
   it('should refuse organisers with 403 and strangers with 401', async () => {
@@ -254,7 +254,7 @@ describe('DELETE /events/:id/registration', () => {
   })
 
   it('should keep the sign-up window relative to the clock: one hour after the deadline it is closed', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     api.setNow(event.signupDeadline + HOUR)
     const res = await register(await api.login(secretaryPhone(1)), event.id)
     expect(res.body.error.code).toBe('SIGNUP_CLOSED')

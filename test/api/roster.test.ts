@@ -1,6 +1,8 @@
 import Papa from 'papaparse'
 import type { RegistrationRecord } from '../../mock/db'
-import { createEvent } from '../support/fixtures'
+import { insertRegistration } from '../../mock/repos/registrations'
+import { findUser, insertUser, updateUser } from '../../mock/repos/users'
+import { createEvent, storedEvent, storedRegistrations } from '../support/fixtures'
 import { createSecretaries, organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 let api: MockApi
@@ -16,8 +18,8 @@ const roster = (eventId: string, query = '') => api.call('GET', `/events/${event
 const override = (eventId: string, userId: string, body: unknown, token = organiser) =>
   api.call('PUT', `/events/${eventId}/attendance/${userId}`, { token, body })
 const userIds = (res: { body: { items: { user: { id: string } }[] } }) => res.body.items.map((row) => row.user.id)
-const storedOf = (eventId: string, userId: string) =>
-  api.mock.db.state.registrations[eventId].find((r) => r.userId === userId)!
+const storedOf = async (eventId: string, userId: string) =>
+  (await storedRegistrations(api, eventId)).find((r) => r.userId === userId)!
 
 describe('GET /events/:id/registrations', () => {
   it('should list registered by sign-up order, then the waitlist in line, then the cancelled', async () => {
@@ -85,21 +87,23 @@ describe('GET /events/:id/registrations', () => {
   })
 
   it('should answer a page of 100 out of 5,000 registrations quickly, with the right total and positions', async () => {
-    const event = createEvent(api, { capacity: 4000 })
-    const list: RegistrationRecord[] = (api.mock.db.state.registrations[event.id] = [])
-    for (let i = 0; i < 5000; i += 1) {
-      const id = `u-load-${i}`
-      api.mock.db.state.users.push({ id, name: `书记${i}`, role: 'secretary', town: '孝德镇', village: '年画村', phone: `136${String(i).padStart(8, '0')}` })
-      list.push({
-        eventId: event.id,
-        userId: id,
-        status: i < 4000 ? 'registered' : 'waitlisted',
-        seq: 100000 + i,
-        attendance: 'pending',
-        createdAt: event.createdAt,
-        audit: [],
-      })
-    }
+    const event = await createEvent(api, { capacity: 4000 })
+    await api.mock.write(async (tx) => {
+      for (let i = 0; i < 5000; i += 1) {
+        const id = `u-load-${i}`
+        await insertUser(tx, { id, name: `书记${i}`, role: 'secretary', town: '孝德镇', village: '年画村', phone: `136${String(i).padStart(8, '0')}` })
+        const record: RegistrationRecord = {
+          eventId: event.id,
+          userId: id,
+          status: i < 4000 ? 'registered' : 'waitlisted',
+          seq: 100000 + i,
+          attendance: 'pending',
+          createdAt: event.createdAt,
+          audit: [],
+        }
+        await insertRegistration(tx, record)
+      }
+    })
     await roster(event.id, '?pageSize=100') // warm up
     const started = performance.now()
     const first = await roster(event.id, '?pageSize=100')
@@ -121,7 +125,7 @@ describe('GET /events/:id/registrations', () => {
 
 describe('PUT /events/:id/attendance/:userId', () => {
   it('should override attendance, record who, when, from → to and the note, and show it in the roster', async () => {
-    const event = api.mock.db.state.events.find((e) => e.id === 'evt-lecture-past1')!
+    const event = (await storedEvent(api, 'evt-lecture-past1'))!
     api.setNow(event.endAt + 3 * HOUR)
     const res = await override(event.id, 'u-s09', { attendance: 'present', note: '签到系统故障，现场核实出席' })
     expect(res.status).toBe(200)
@@ -156,7 +160,7 @@ describe('PUT /events/:id/attendance/:userId', () => {
     const res = await override('evt-lecture-full', 'u-s02', { attendance: 'leave', note: '电话请假' })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ attendance: 'leave', leaveReason: '电话请假' })
-    expect(storedOf('evt-lecture-full', 'u-s07').status).toBe('registered')
+    expect((await storedOf('evt-lecture-full', 'u-s07')).status).toBe('registered')
     const event = await api.call('GET', '/events/evt-lecture-full', { token: organiser })
     expect(event.body).toMatchObject({ registeredCount: 5, waitlistCount: 1 })
   })
@@ -166,7 +170,7 @@ describe('PUT /events/:id/attendance/:userId', () => {
     const res = await override('evt-lecture-full', 'u-s02', { attendance: 'present' })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('CAPACITY_BELOW_REGISTERED')
-    expect(storedOf('evt-lecture-full', 'u-s02').attendance).toBe('leave')
+    expect((await storedOf('evt-lecture-full', 'u-s02')).attendance).toBe('leave')
     // With one more seat it works, and the count is right.
     await api.call('PATCH', '/events/evt-lecture-full', { token: organiser, body: { capacity: 7 } }) // promotes 8
     await api.call('PATCH', '/events/evt-lecture-full', { token: organiser, body: { capacity: 8 } })
@@ -200,7 +204,7 @@ describe('PUT /events/:id/attendance/:userId', () => {
       const res = await override('no-such-event', 'u-s02', body)
       expect(res.status).toBe(400)
     }
-    expect(storedOf('evt-lecture-full', 'u-s02').audit).toEqual([])
+    expect((await storedOf('evt-lecture-full', 'u-s02')).audit).toEqual([])
   })
 })
 
@@ -247,11 +251,14 @@ describe('GET /events/:id/registrations.csv', () => {
   })
 
   it('should survive a round trip through a CSV parser with commas, quotes and line breaks in names and notes', async () => {
-    const event = createEvent(api)
+    const event = await createEvent(api)
     const hostile = ['张,三', '"李"四', '王\n五', '赵\r\n六', ' 钱七 ', '=HYPERLINK("http://x")']
-    const tokens = createSecretaries(api, hostile.length)
-    hostile.forEach((name, i) => {
-      api.mock.db.state.users.find((u) => u.id === `u-extra-${i}`)!.name = name
+    const tokens = await createSecretaries(api, hostile.length)
+    await api.mock.write(async (tx) => {
+      for (const [i, name] of hostile.entries()) {
+        const user = (await findUser(tx, `u-extra-${i}`))!
+        await updateUser(tx, { ...user, name })
+      }
     })
     for (const token of tokens) await api.call('POST', `/events/${event.id}/registration`, { token })
     await api.call('POST', `/events/${event.id}/leave`, { token: tokens[0], body: { reason: '病假，"急性"肠胃炎\n已就医' } })

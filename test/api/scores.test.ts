@@ -30,7 +30,7 @@ describe('PUT /reviews/:year/:quarter/:userId', () => {
     const again = await putScore(YEAR, 4, 'u-s05', { score: 90 })
     expect(again.body.score).toBe(90)
     expect(again.body.comment).toBeUndefined()
-    expect(api.mock.db.state.reviewScores.filter((s) => s.year === YEAR && s.quarter === 4 && s.userId === 'u-s05')).toHaveLength(1)
+    expect((await api.mock.state()).reviewScores.filter((s) => s.year === YEAR && s.quarter === 4 && s.userId === 'u-s05')).toHaveLength(1)
     expect((await myScores()).body.quarters.find((q: { quarter: number }) => q.quarter === 4)).toEqual({ quarter: 4, score: 90 })
   })
 
@@ -152,7 +152,7 @@ describe('GET /me/scores', () => {
   })
 
   it("should give nothing of another secretary's scores", async () => {
-    const [fresh] = createSecretaries(api, 1)
+    const [fresh] = await createSecretaries(api, 1)
     const res = await myScores(`?year=${YEAR}`, fresh)
     expect(res.body).toEqual({ quarters: [], assessment: null })
   })
@@ -183,7 +183,7 @@ describe('GET /assessments/:year', () => {
     const before = await assessment(YEAR)
     expect(before.body.final).toBe(false)
     const row = (body: { ranking: { user: { id: string } }[] }, id: string) => body.ranking.find((r) => r.user.id === id) as any
-    const [fresh] = createSecretaries(api, 1)
+    const [fresh] = await createSecretaries(api, 1)
     const zero = row((await assessment(YEAR)).body, 'u-extra-0')
     expect(zero).toMatchObject({ commitment: 0, quarterly: 0, attendance: 0, total: 0, flagged: true })
     const sheet = await approvedSheet(api, fresh, organiser, YEAR)

@@ -192,12 +192,13 @@ const commands = [
 describe('sign-up, cancel, leave, capacity and check-in as a state machine', () => {
   it('should keep seats ≤ capacity, no free seat while someone waits, a FIFO waitlist and one registration per person', async () => {
     // Six people, so that everyone could be signed in once for the whole run.
-    const tokens = PEOPLE.map((id) => signIn(api, id))
-    const organiser = signIn(api, ORGANISER)
+    const tokens: string[] = []
+    for (const id of PEOPLE) tokens.push(await signIn(api, id))
+    const organiser = await signIn(api, ORGANISER)
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
         const now = api.mock.clock.now()
-        const event = createEvent(api, { capacity: 2, startAt: now + 20 * MINUTE, endAt: now + 140 * MINUTE, signupDeadline: now + 10 * MINUTE })
+        const event = await createEvent(api, { capacity: 2, startAt: now + 20 * MINUTE, endAt: now + 140 * MINUTE, signupDeadline: now + 10 * MINUTE })
         const model: Model = { capacity: 2, people: PEOPLE.map(() => ({ status: 'none', leave: false, checkedIn: false, joined: 0 })), joins: 0 }
         await fc.asyncModelRun(() => ({ model, real: { event, tokens, organiser } }), cmds)
       }),

@@ -39,10 +39,10 @@ describe('GET /theme-months/:year', () => {
   })
 
   it('should take March in China time: in from 1 March 00:00, out from 1 April 00:00', async () => {
-    const first = createEvent(api, { startAt: at('2027-03-01T00:00:00'), endAt: at('2027-03-01T02:00:00'), signupDeadline: at('2027-02-27T00:00:00') })
-    const last = createEvent(api, { startAt: at('2027-03-31T23:59:00'), endAt: at('2027-04-01T01:00:00'), signupDeadline: at('2027-03-30T00:00:00') })
-    const before = createEvent(api, { startAt: at('2027-02-28T23:59:00'), endAt: at('2027-03-01T01:00:00'), signupDeadline: at('2027-02-27T00:00:00') })
-    const after = createEvent(api, { startAt: at('2027-04-01T00:00:00'), endAt: at('2027-04-01T02:00:00'), signupDeadline: at('2027-03-30T00:00:00') })
+    const first = await createEvent(api, { startAt: at('2027-03-01T00:00:00'), endAt: at('2027-03-01T02:00:00'), signupDeadline: at('2027-02-27T00:00:00') })
+    const last = await createEvent(api, { startAt: at('2027-03-31T23:59:00'), endAt: at('2027-04-01T01:00:00'), signupDeadline: at('2027-03-30T00:00:00') })
+    const before = await createEvent(api, { startAt: at('2027-02-28T23:59:00'), endAt: at('2027-03-01T01:00:00'), signupDeadline: at('2027-02-27T00:00:00') })
+    const after = await createEvent(api, { startAt: at('2027-04-01T00:00:00'), endAt: at('2027-04-01T02:00:00'), signupDeadline: at('2027-03-30T00:00:00') })
     const found = ids(await themeMonth(2027))
     expect(found[0]).toBe(first.id)
     expect(found[found.length - 1]).toBe(last.id)
@@ -52,9 +52,9 @@ describe('GET /theme-months/:year', () => {
 
   it('should list only the March events the caller may see', async () => {
     const march = { startAt: at('2027-03-08T09:00:00'), endAt: at('2027-03-08T11:00:00'), signupDeadline: at('2027-03-06T09:00:00') }
-    const otherTown = createEvent(api, { ...march, audienceTowns: ['清平镇'] })
-    const draft = createEvent(api, { ...march, status: 'draft' })
-    const mine = createEvent(api, { ...march, audienceTowns: ['剑南街道'] })
+    const otherTown = await createEvent(api, { ...march, audienceTowns: ['清平镇'] })
+    const draft = await createEvent(api, { ...march, status: 'draft' })
+    const mine = await createEvent(api, { ...march, audienceTowns: ['剑南街道'] })
     const asSecretary = ids(await themeMonth(2027))
     expect(asSecretary).toContain(mine.id)
     expect(asSecretary).not.toContain(otherTown.id)

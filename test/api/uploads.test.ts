@@ -28,7 +28,7 @@ describe('POST /uploads', () => {
   it('should refuse a caller who is not signed in with 401', async () => {
     const res = await uploadFile(api, undefined, TINY_PNG, { filename: 'a.png', type: 'image/png' })
     expect(res.status).toBe(401)
-    expect(api.mock.db.state.uploads.filter((u) => u.ownerId !== 'u-s05')).toHaveLength(0)
+    expect((await api.mock.state()).uploads.filter((u) => u.ownerId !== 'u-s05')).toHaveLength(0)
   })
 
   it('should accept a real PNG, answer 201 with an absolute unguessable URL and serve it back without auth', async () => {
@@ -62,11 +62,11 @@ describe('POST /uploads', () => {
   })
 
   it('should refuse a renamed text file (.jpg name, image/jpeg type, text bytes) with 400 UNSUPPORTED_FILE and store nothing', async () => {
-    const before = api.mock.db.state.uploads.length
+    const before = (await api.mock.state()).uploads.length
     const res = await uploadFile(api, secretary, Buffer.from('这不是图片，只是一段文字。\n'), { filename: 'photo.jpg', type: 'image/jpeg' })
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('UNSUPPORTED_FILE')
-    expect(api.mock.db.state.uploads).toHaveLength(before)
+    expect((await api.mock.state()).uploads).toHaveLength(before)
   })
 
   it('should refuse an empty file and a file that only starts like an image', async () => {
@@ -76,12 +76,12 @@ describe('POST /uploads', () => {
   })
 
   it('should refuse 5 MB + 1 byte with 413 PAYLOAD_TOO_LARGE and accept exactly 5 MB', async () => {
-    const before = api.mock.db.state.uploads.length
+    const before = (await api.mock.state()).uploads.length
     const over = Buffer.concat([JPEG_HEAD, Buffer.alloc(UPLOAD_MAX_BYTES + 1 - JPEG_HEAD.length, 1)])
     const refused = await uploadFile(api, secretary, over, { filename: 'big.jpg', type: 'image/jpeg' })
     expect(refused.status).toBe(413)
     expect(refused.body.error.code).toBe('PAYLOAD_TOO_LARGE')
-    expect(api.mock.db.state.uploads).toHaveLength(before)
+    expect((await api.mock.state()).uploads).toHaveLength(before)
     const exact = await uploadFile(api, secretary, over.subarray(0, UPLOAD_MAX_BYTES), { filename: 'big.jpg', type: 'image/jpeg' })
     expect(exact.status).toBe(201)
   })
@@ -115,12 +115,12 @@ describe('POST /uploads', () => {
     const organiser = await api.login(organiserPhone(1))
     const headers = { 'Idempotency-Key': 'upload-replay-1' }
     const first = await uploadFile(api, organiser, TINY_PNG, { headers, filename: 'a.png' })
-    const count = api.mock.db.state.uploads.length
+    const count = (await api.mock.state()).uploads.length
     const again = await uploadFile(api, organiser, TINY_PNG, { headers, filename: 'a.png' })
     expect(first.status).toBe(201)
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
-    expect(api.mock.db.state.uploads).toHaveLength(count)
+    expect((await api.mock.state()).uploads).toHaveLength(count)
     const other = await uploadFile(api, organiser, Buffer.concat([TINY_PNG, Buffer.from([0])]), { headers, filename: 'a.png' })
     expect(other.status).toBe(422)
   })
@@ -157,7 +157,7 @@ describe('GET /uploads/:name', () => {
   })
 
   it('should serve the seeded progress photos as PNG', async () => {
-    const name = api.mock.db.state.uploads.find((u) => u.ownerId === 'u-s05')!.name
+    const name = (await api.mock.state()).uploads.find((u) => u.ownerId === 'u-s05')!.name
     const served = await fetchUpload(`${origin()}/uploads/${name}`)
     expect(served.status).toBe(200)
     expect(served.type).toBe('image/png')
@@ -165,11 +165,11 @@ describe('GET /uploads/:name', () => {
   })
 })
 
-describe('uploads with MOCK_DB_FILE', () => {
+describe('uploads with MOCK_DATA_DIR', () => {
   it('should keep uploaded files next to the database and serve them after a restart', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'zst-db-')), 'db.json')
+    const dir = mkdtempSync(join(tmpdir(), 'zst-data-'))
     const start = async () => {
-      const mock = createMockServer({ dbFile: file, clock: createClock(Date.parse(PINNED_NOW)), testRoutes: true })
+      const mock = createMockServer({ dataDir: dir, clock: createClock(Date.parse(PINNED_NOW)), testRoutes: true })
       return { mock, base: await mock.listen(0) }
     }
     const first = await start()
@@ -182,7 +182,7 @@ describe('uploads with MOCK_DB_FILE', () => {
     const res = await uploadFile({ ...api, base: first.base }, token, TINY_PNG, { filename: 'a.png' })
     expect(res.status).toBe(201)
     const name = res.body.url.split('/').pop()
-    expect(existsSync(join(`${file}.uploads`, name))).toBe(true)
+    expect(existsSync(join(dir, 'uploads', name))).toBe(true)
     await first.mock.close()
 
     const second = await start()
@@ -190,6 +190,6 @@ describe('uploads with MOCK_DB_FILE', () => {
     expect(served.status).toBe(200)
     expect(served.bytes.equals(TINY_PNG)).toBe(true)
     await second.mock.close()
-    expect(existsSync(join(`${file}.uploads`, name))).toBe(true)
+    expect(existsSync(join(dir, 'uploads', name))).toBe(true)
   })
 })

@@ -14,7 +14,7 @@ let fresh: string
 beforeAll(async () => {
   api = await startMockApi()
   organiser = await api.login(organiserPhone(1))
-  ;[fresh] = createSecretaries(api, 1)
+  ;[fresh] = await createSecretaries(api, 1)
 })
 afterAll(() => api.close())
 

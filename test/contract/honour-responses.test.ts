@@ -33,7 +33,7 @@ describe('issue 5 answers against the contract schemas', () => {
   )
 
   it('should answer every seeded honour as Honour', async () => {
-    for (const { id } of api.mock.db.state.honours) {
+    for (const { id } of (await api.mock.state()).honours) {
       const res = await api.call('GET', `/honours/${id}`, { token: secretary })
       expect(res.status).toBe(200)
       expectParses(honourSchema, res.body)

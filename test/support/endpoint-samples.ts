@@ -1,7 +1,7 @@
 import { checkinCode, checkinSlot } from '../../mock/checkin-code'
 import type { Route } from '../../mock/router'
 import { completeItems, TINY_PNG } from './commitments'
-import { createRegistration } from './fixtures'
+import { createRegistration, storedEvent } from './fixtures'
 import { PINNED_NOW, type MockApi } from './mock-api'
 
 /**
@@ -26,11 +26,11 @@ export type EndpointSample = {
   other?: string
   /** A valid JSON body (a function when it depends on the store, e.g. the live check-in code). */
   body?: unknown
-  bodyOf?: (api: MockApi) => unknown
+  bodyOf?: (api: MockApi) => Promise<unknown>
   /** A multipart upload of a tiny PNG rather than JSON. */
   upload?: boolean
   /** Store changes the sample needs, applied straight after the reset. */
-  setup?: (api: MockApi) => void
+  setup?: (api: MockApi) => Promise<void>
   expect: Record<Caller, number>
 }
 
@@ -45,9 +45,9 @@ const organiserOnly = (ok: number) => ({ anonymous: 401, secretary: 403, otherSe
 
 /** u-s05 (汉旺镇) is in the audience of evt-exchange-mountain; u-s01 (剑南街道) is not and cannot see it. */
 const MOUNTAIN = { owner: 'u-s05', other: 'u-s01' }
-const registerOnMountain = (api: MockApi) => {
-  const event = api.mock.db.state.events.find((e) => e.id === 'evt-exchange-mountain')!
-  createRegistration(api, event, 'u-s05', { seq: api.mock.db.nextSeq() })
+const registerOnMountain = async (api: MockApi) => {
+  const event = (await storedEvent(api, 'evt-exchange-mountain'))!
+  await createRegistration(api, event, 'u-s05')
 }
 
 export const ENDPOINT_SAMPLES: EndpointSample[] = [
@@ -93,8 +93,8 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
     route: '/events/:id/checkin',
     path: '/events/evt-field-today/checkin',
     other: 'u-s21',
-    bodyOf: (api) => {
-      const event = api.mock.db.state.events.find((e) => e.id === 'evt-field-today')!
+    bodyOf: async (api) => {
+      const event = (await storedEvent(api, 'evt-field-today'))!
       return { code: checkinCode(event, checkinSlot(api.mock.clock.now())) }
     },
     expect: secretaryOnly(200, 409),
@@ -150,12 +150,12 @@ export async function resetFor(api: MockApi, sample: EndpointSample): Promise<Re
   api.setNow(PINNED_NOW)
   const reset = await api.call('POST', '/__mock/reset')
   if (reset.status !== 204) throw new Error(`reset failed: ${reset.status}`)
-  sample.setup?.(api)
+  await sample.setup?.(api)
   return {
     anonymous: undefined,
-    secretary: signIn(api, sample.owner ?? 'u-s01'),
-    otherSecretary: signIn(api, sample.other ?? 'u-s02'),
-    organiser: signIn(api, ORGANISER_ID),
+    secretary: await signIn(api, sample.owner ?? 'u-s01'),
+    otherSecretary: await signIn(api, sample.other ?? 'u-s02'),
+    organiser: await signIn(api, ORGANISER_ID),
   }
 }
 
@@ -171,8 +171,8 @@ export async function signIn(api: MockApi, userId: string): Promise<string> {
 }
 
 /** The body a sample sends (evaluated against the current store). */
-export function sampleBody(api: MockApi, sample: EndpointSample): unknown {
-  return sample.bodyOf ? sample.bodyOf(api) : sample.body
+export async function sampleBody(api: MockApi, sample: EndpointSample): Promise<unknown> {
+  return sample.bodyOf ? await sample.bodyOf(api) : sample.body
 }
 
 /** Sends a sample request as a caller; the upload sample sends a multipart tiny PNG. */
@@ -190,7 +190,7 @@ export async function callSample(
     form.append('file', new Blob([new Uint8Array(opts.file ?? TINY_PNG)], { type: 'image/png' }), 'photo.png')
     payload = form
   } else {
-    const body = 'body' in opts ? opts.body : sampleBody(api, sample)
+    const body = 'body' in opts ? opts.body : await sampleBody(api, sample)
     if (body !== undefined) {
       payload = JSON.stringify(body)
       headers['Content-Type'] = 'application/json'

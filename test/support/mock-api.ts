@@ -109,6 +109,6 @@ export async function createSecretaries(api: MockApi, count: number, overrides: 
 export async function restoreState(api: MockApi, state: DbState): Promise<void> {
   await api.mock.write(async (tx) => {
     await clearAll(tx)
-    await writeState(tx, state)
+    await writeState(tx, state, { sessionKeys: 'hash' })
   })
 }

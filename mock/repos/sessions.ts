@@ -34,8 +34,3 @@ export async function recordSmsSent(tx: Tx, phone: string, at: number): Promise<
     .onConflict((oc) => oc.column('phone').doUpdateSet({ at }))
     .execute()
 }
-
-/** Puts back a session as read from the store (keyed by its token's hash, e.g. from a state snapshot). */
-export async function insertSessionByHash(tx: Tx, hash: string, session: SessionRecord): Promise<void> {
-  await tx.insertInto('sessions').values({ token_hash: hash, user_id: session.userId, created_at: session.createdAt }).execute()
-}

@@ -2,7 +2,7 @@ import http from 'node:http'
 import fc from 'fast-check'
 import { apiErrorBodySchema } from '@/api/contract/common'
 import type { DbState } from '../../mock/db'
-import { deleteSession, insertSession, insertSessionByHash } from '../../mock/repos/sessions'
+import { deleteSession, insertSession } from '../../mock/repos/sessions'
 import { TINY_PNG } from '../support/commitments'
 import { ENDPOINT_SAMPLES, resetFor, routeKey, sampleBody, type EndpointSample } from '../support/endpoint-samples'
 import { restoreState, startMockApi, type MockApi } from '../support/mock-api'
@@ -335,16 +335,6 @@ function checkAnswer(req: FuzzRequest, answer: Answer): void {
 const snapshot = (): Promise<DbState> => api.mock.state()
 /** Whether two snapshots hold the same store. */
 const sameStore = (a: DbState, b: DbState): boolean => JSON.stringify(a) === JSON.stringify(b)
-/**
- * Puts the store back to a snapshot. A snapshot's sessions are keyed by the token's hash, so they are
- * put back by hash rather than through restoreState (which would hash the hash).
- */
-async function restore(before: DbState): Promise<void> {
-  await restoreState(api, { ...before, sessions: {} })
-  await api.mock.write(async (tx) => {
-    for (const [hash, session] of Object.entries(before.sessions)) await insertSessionByHash(tx, hash, session)
-  })
-}
 
 describe('fuzzing every endpoint', () => {
   it.each(ENDPOINT_SAMPLES.map((s) => [routeKey(s), s] as const))('should never answer %s with a 5xx nor store anything from a refusal', async (key, sample) => {
@@ -383,7 +373,7 @@ describe('fuzzing every endpoint', () => {
         // If they are all refused again, one comparison settles them; if some now pass (they had been
         // refused because of a success, e.g. after a logout), go through the rest one at a time.
         const suspects = chunk.filter((_, i) => answers[i].status >= 400)
-        await restore(before)
+        await restoreState(api, before)
         figure.replays += suspects.length
         let previous = await snapshot()
         const again = await Promise.all(suspects.map((req) => send(sample.method, req, token)))
@@ -394,7 +384,7 @@ describe('fuzzing every endpoint', () => {
           if (!sameStore(now, previous) && !sameStore(now, before)) throw new Error(`a refused request changed the store: ${suspects.map(label).join(' | ')}`)
           return
         }
-        await restore(before)
+        await restoreState(api, before)
         previous = await snapshot()
         for (const req of suspects) {
           figure.replays += 1

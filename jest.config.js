@@ -4,12 +4,15 @@ const path = require('node:path')
 const esmPackages = [
   '@tarojs', '@stencil', 'lodash-es', 'swiper', 'ssr-window', 'dom7', 'query-string',
   'decode-uri-component', 'split-on-first', 'filter-obj', 'universal-router', 'path-to-regexp',
+  // Not ESM, but transformed: see test/setup/dynamic-import-to-require.cjs.
+  '@electric-sql',
 ]
 
 // Settings shared by both projects: Babel (babel.config.js), path aliases, the Taro shims.
 const shared = {
   rootDir: __dirname,
   transform: {
+    '[\\/]node_modules[\\/]@electric-sql[\\/].+\\.cjs$': '<rootDir>/test/setup/dynamic-import-to-require.cjs',
     '^.+\\.(mjs|cjs|[jt]sx?)$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
   },
   // Matched on the whole path: anything below node_modules/<esm package>/ is compiled, including the

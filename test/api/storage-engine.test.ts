@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { openStorage, type Storage } from '../../mock/db/engine'
 import { migrate, MIGRATIONS } from '../../mock/db/migrations'
-import { clearAll, isEmpty, readState, tokenHash, writeState } from '../../mock/db/seed-store'
+import { honourRow } from '../../mock/db/rows'
+import { clearAll, fingerprint, isEmpty, readState, restoreSnapshot, saveSnapshot, tokenHash, writeState } from '../../mock/db/seed-store'
 import { createSeed } from '../../mock/seed'
 import { PINNED_NOW } from '../support/mock-api'
 
@@ -128,5 +129,35 @@ describe('the storage engine', () => {
     ).rejects.toThrow()
     const third = await storage.transaction(async (tx) => (await draw().execute(tx)).rows[0].v)
     expect(Number(third)).toBe(Number(first) + 2)
+  })
+
+  it('should put back exactly what a snapshot kept, and new rows still come after it', async () => {
+    await storage.transaction(async (tx) => {
+      await clearAll(tx)
+      await writeState(tx, seed())
+      await saveSnapshot(tx, 'engine_test')
+    })
+    const kept = await storage.transaction((tx) => fingerprint(tx))
+    const keptState = await storage.transaction((tx) => readState(tx))
+    await storage.transaction(async (tx) => {
+      await tx.updateTable('users').set({ name: '改过的名字' }).where('id', '=', 'u-s01').execute()
+      await tx.deleteFrom('notifications').execute()
+      await sql`select nextval('mock_ids')`.execute(tx)
+    })
+    expect(await storage.transaction((tx) => fingerprint(tx))).not.toBe(kept)
+    await storage.transaction((tx) => restoreSnapshot(tx, 'engine_test'))
+    expect(await storage.transaction((tx) => fingerprint(tx))).toBe(kept)
+    expect(await storage.transaction((tx) => readState(tx))).toEqual(keptState)
+    // A row added after the restore is listed after every restored one.
+    const lastPos = await storage.db.selectFrom('honours').select((eb) => eb.fn.max('pos').as('pos')).executeTakeFirstOrThrow()
+    const added = { ...seed().honours[0], id: 'hon-after-restore' }
+    await storage.transaction((tx) => tx.insertInto('honours').values(honourRow(added)).execute())
+    const row = await storage.db.selectFrom('honours').select('pos').where('id', '=', 'hon-after-restore').executeTakeFirstOrThrow()
+    expect(Number(row.pos)).toBeGreaterThan(Number(lastPos.pos))
+  })
+
+  it('should refuse a snapshot name that is not a plain identifier', async () => {
+    await expect(storage.transaction((tx) => saveSnapshot(tx, 'x; drop table users'))).rejects.toThrow(/bad snapshot name/)
+    expect(await isEmpty(storage.db)).toBe(false)
   })
 })

@@ -1,3 +1,4 @@
+const os = require('node:os')
 const path = require('node:path')
 
 // ESM-only packages reached from Taro's H5 runtime and components; Babel must compile them.
@@ -44,6 +45,10 @@ const shared = {
 
 // Jest: `node` runs api/unit/contract tests, `dom` renders components in jsdom.
 module.exports = {
+  // The mock's database (PGlite, WebAssembly) runs inside each test process and keeps a core busy,
+  // while Jest's parent process mostly waits: two workers on a 2-core machine took the suite from
+  // 306 s to 203 s (Jest's default there is one).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   // jsdom renders of the longer forms take 2–4 s on a 2-core machine; 5 s timed out under load.
   testTimeout: 20_000,
   projects: [

@@ -10,7 +10,7 @@ import { clockFromEnv, type Clock } from './clock'
 import { applyBulk } from './bulk'
 import type { DbState, UserRecord } from './db'
 import { openStorage, type Storage } from './db/engine'
-import { clearAll, isEmpty, readState, writeState } from './db/seed-store'
+import { clearAll, isEmpty, readState, restoreSnapshot, saveSnapshot, writeState } from './db/seed-store'
 import { findAnswer, pruneAnswers, saveAnswer } from './repos/idempotency'
 import { findSession } from './repos/sessions'
 import type { Tx } from './repos/tx'
@@ -58,6 +58,11 @@ export type MockOptions = {
   uploadDir?: string
   /** Artificial latency per API answer in ms, to make loading states visible in development. */
   delayMs?: number
+  /**
+   * An already open storage to work on instead of opening one (tests reuse one database across the
+   * servers of a file). The server neither seeds nor closes it: its owner calls reset() and close().
+   */
+  storage?: Promise<Storage>
 }
 
 /** A running (or ready to run) mock: the Node server, its storage and its clock. */
@@ -104,20 +109,34 @@ const faultsBodySchema = z.strictObject({ failCommits: z.number().int().min(0).m
 /** The answer to a request whose transaction could not be committed: nothing of it was kept. */
 const storageUnavailable = () => new HttpError(503, 'STORAGE_UNAVAILABLE', '数据暂时无法保存，请稍后重试；本次操作没有生效')
 
+/**
+ * The seed copies kept in a database, by the instant they were seeded around. Per storage and per
+ * process: a copy found in a data folder from an earlier run is replaced, never trusted.
+ */
+const seedCopyNames = new WeakMap<Storage, Map<number, string>>()
+function seedCopies(storage: Storage): Map<number, string> {
+  let names = seedCopyNames.get(storage)
+  if (!names) seedCopyNames.set(storage, (names = new Map()))
+  return names
+}
+
 /** Builds the mock API server of API.md. */
 export function createMockServer(options: MockOptions = {}): MockServer {
   const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
-  const storage = openStorage({
-    dataDir: options.dataDir && !options.databaseUrl ? join(options.dataDir, 'pgdata') : undefined,
-    databaseUrl: options.databaseUrl,
-    isolate: options.isolate,
-  }).then(async (opened) => {
-    // A new database starts from the seed; one that holds data (MOCK_DATA_DIR, DATABASE_URL) keeps it.
-    await opened.transaction(async (trx) => {
-      if (await isEmpty(trx)) await writeState(trx, createSeed(clock.now()))
+  const ownsStorage = options.storage === undefined
+  const storage =
+    options.storage ??
+    openStorage({
+      dataDir: options.dataDir && !options.databaseUrl ? join(options.dataDir, 'pgdata') : undefined,
+      databaseUrl: options.databaseUrl,
+      isolate: options.isolate,
+    }).then(async (opened) => {
+      // A new database starts from the seed; one that holds data (MOCK_DATA_DIR, DATABASE_URL) keeps it.
+      await opened.transaction(async (trx) => {
+        if (await isEmpty(trx)) await writeState(trx, createSeed(clock.now()))
+      })
+      return opened
     })
-    return opened
-  })
   // Nobody may be left with an unhandled rejection: the error surfaces at listen() or the first request.
   storage.catch(() => undefined)
   let pendingFaults = 0
@@ -331,9 +350,17 @@ export function createMockServer(options: MockOptions = {}): MockServer {
 
   async function reset(): Promise<void> {
     const s = await storage
+    const now = clock.now()
     await s.transaction(async (tx) => {
+      const kept = seedCopies(s)
+      const name = kept.get(now)
+      if (name) return restoreSnapshot(tx, name)
       await clearAll(tx)
-      await writeState(tx, createSeed(clock.now()))
+      await writeState(tx, createSeed(now))
+      // The seed of an instant is always the same: keep a copy in the database, put back in a third of the time.
+      const fresh = `seed_${kept.size + 1}`
+      await saveSnapshot(tx, fresh, { replace: true })
+      kept.set(now, fresh)
     })
   }
 
@@ -371,10 +398,12 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         if (tempUploads) rmSync(uploadDir, { recursive: true, force: true })
         server.close(() => resolve())
       })
-      await storage.then(
-        (s) => s.close(),
-        () => undefined,
-      )
+      if (ownsStorage) {
+        await storage.then(
+          (s) => s.close(),
+          () => undefined,
+        )
+      }
     },
   }
 }

@@ -171,12 +171,15 @@ const snapshotSchema = (name: string): string => {
 }
 
 /**
- * Copies every data table and both id sequences into a schema of their own (replacing an older copy
- * of that name). Rows are deleted and inserted rather than tables dropped and truncated: for the
- * mock's few thousand rows that is several times faster, on PGlite above all.
+ * Copies every data table and both id sequences into a schema of their own, replacing an older copy
+ * of that name (`replace` also recreates its tables, for a copy that may predate a migration). Rows
+ * are deleted and inserted rather than tables dropped and truncated: for the mock's few thousand
+ * rows that is several times faster, on PGlite above all.
  */
-export async function saveSnapshot(db: Db, name: string): Promise<void> {
+export async function saveSnapshot(db: Db, name: string, options: { replace?: boolean } = {}): Promise<void> {
   const schema = snapshotSchema(name)
+  // A copy left by an earlier run may have been taken under an older schema: start it over.
+  if (options.replace) await sql.raw(`drop schema if exists ${schema} cascade`).execute(db)
   const exists = await sql<{ n: number }>`select count(*)::int as n from information_schema.schemata where schema_name = ${schema}`.execute(db)
   if (exists.rows[0].n === 0) {
     const creates = DATA_TABLES.map((t) => `create table ${schema}.${t} (like public.${t});`).join('\n')

@@ -3,6 +3,7 @@ import type { DbState, UserRecord } from '../../mock/db'
 import { clearAll, writeState } from '../../mock/db/seed-store'
 import { insertSession } from '../../mock/repos/sessions'
 import { insertUser } from '../../mock/repos/users'
+import { openStorage, type Storage } from '../../mock/db/engine'
 import { createMockServer, type MockServer } from '../../mock/server'
 
 /** A fixed instant the API tests pin the mock's clock to (a Tuesday morning, China time). */
@@ -33,13 +34,15 @@ export type MockApi = {
  * DATABASE_URL set on a PostgreSQL database of its own (created for the file, dropped at close).
  */
 export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
-  const mock = createMockServer({
-    clock: createClock(Date.parse(now)),
-    testRoutes: true,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    isolate: true,
+  const storage = leaseStorage()
+  const mock = createMockServer({ clock: createClock(Date.parse(now)), testRoutes: true, storage })
+  const base = await mock.listen(0).catch(async (error: unknown) => {
+    await mock.close()
+    throw error
   })
-  const base = await mock.listen(0)
+  // The database may hold the previous test's rows: every test starts from the seed.
+  await mock.reset()
+  let closed = false
   const api: MockApi = {
     mock,
     base,
@@ -71,9 +74,35 @@ export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
     setNow(at) {
       mock.clock.freeze(typeof at === 'number' ? at : Date.parse(at))
     },
-    close: () => mock.close(),
+    async close() {
+      if (closed) return
+      closed = true
+      await mock.close()
+      idle.push(storage)
+    },
   }
   return api
+}
+
+// One database per test file, reused by its tests one after another: opening PGlite (or creating a
+// PostgreSQL database) takes about a second, putting the seed back about 40 ms. A test that runs two
+// servers at once gets a second database. All are closed (and on PostgreSQL dropped) after the file.
+const opened: Promise<Storage>[] = []
+const idle: Promise<Storage>[] = []
+function leaseStorage(): Promise<Storage> {
+  const reused = idle.pop()
+  if (reused) return reused
+  const storage = openStorage({ databaseUrl: process.env.DATABASE_URL || undefined, isolate: true })
+  storage.catch(() => undefined)
+  opened.push(storage)
+  return storage
+}
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    idle.length = 0
+    const all = opened.splice(0)
+    await Promise.all(all.map((s) => s.then((open) => open.close(), () => undefined)))
+  })
 }
 
 /** Phone of demo secretary `n` (1–40). */

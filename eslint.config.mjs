@@ -44,6 +44,10 @@ const layerViolation = (from, to) => {
   }
   if (within(from, 'src/features')) {
     if (within(to, 'src/pages')) return 'A feature may not import src/pages: pages compose features.'
+    if (from.split('/')[3] === 'api') return 'Endpoints live in src/api/<resource>.ts, one module per resource, not in a feature.'
+    if (within(to, 'src/api/client') || within(to, 'src/api/upload-file')) {
+      return 'A feature calls the server through the endpoint modules (src/api/<resource>.ts), not through the client itself.'
+    }
     const [fromFeature, toFeature] = [from, to].map((p) => p.split('/')[2])
     if (within(to, 'src/features') && toFeature && toFeature !== fromFeature) {
       return `Feature "${fromFeature}" may not import feature "${toFeature}": let a page compose both.`

@@ -1,6 +1,6 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import { setUnauthorizedHandler } from '@/api/client'
-import { getMe } from '@/features/auth/api/get-me'
+import { getMe } from '@/api/auth'
 import { goToLogin } from '@/features/auth/lib/login-redirect'
 import { prefetchHome } from '@/features/dashboard/prefetch-home'
 import { launchPath } from '@/shared/lib/launch-path'

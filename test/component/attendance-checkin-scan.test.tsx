@@ -1,15 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Registration } from '@/api/contract/event'
-import { checkIn } from '@/features/attendance/api/check-in'
-import { getEvent } from '@/features/attendance/api/get-event'
+import { checkIn } from '@/api/checkin'
+import { getEvent } from '@/api/events'
 import { useAttendanceStore } from '@/features/attendance/attendance-store'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
 import { getCheckinLocation } from '@/features/attendance/lib/get-location'
 import { scanCheckinCode } from '@/features/attendance/lib/scan-code'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/attendance/api/get-event')
-jest.mock('@/features/attendance/api/check-in')
+jest.mock('@/api/events')
+jest.mock('@/api/checkin')
 jest.mock('@/features/attendance/lib/get-location')
 // The weapp flavour: the camera can scan.
 jest.mock('@/features/attendance/lib/scan-code', () => ({ canScanCode: true, scanCheckinCode: jest.fn() }))

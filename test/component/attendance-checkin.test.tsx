@@ -1,15 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError, messageForCode } from '@/api/api-error'
 import type { CheckinResult, Registration } from '@/api/contract/event'
-import { checkIn } from '@/features/attendance/api/check-in'
-import { getEvent } from '@/features/attendance/api/get-event'
+import { checkIn } from '@/api/checkin'
+import { getEvent } from '@/api/events'
 import { useAttendanceStore } from '@/features/attendance/attendance-store'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
 import { getCheckinLocation } from '@/features/attendance/lib/get-location'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/attendance/api/get-event')
-jest.mock('@/features/attendance/api/check-in')
+jest.mock('@/api/events')
+jest.mock('@/api/checkin')
 jest.mock('@/features/attendance/lib/get-location')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedCheckIn = jest.mocked(checkIn)

@@ -2,11 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError, messageForCode } from '@/api/api-error'
 import type { Registration } from '@/api/contract/event'
-import { requestLeave } from '@/features/attendance/api/request-leave'
+import { requestLeave } from '@/api/events'
 import { leaveReasonKey, useAttendanceStore } from '@/features/attendance/attendance-store'
 import { LeaveForm } from '@/features/attendance/components/leave-form'
 
-jest.mock('@/features/attendance/api/request-leave')
+jest.mock('@/api/events')
 const mockedRequestLeave = jest.mocked(requestLeave)
 
 const onLeave: Registration = {

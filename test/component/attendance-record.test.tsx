@@ -2,13 +2,13 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
 import type { AttendanceRecord as RecordItem, MyAttendance } from '@/api/contract/attendance'
 import type { Attendance } from '@/api/contract/event'
-import { getMyAttendance } from '@/features/attendance/api/get-my-attendance'
+import { getMyAttendance } from '@/api/attendance'
 import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
 import { inChina } from '@/shared/lib/dates'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/attendance/api/get-my-attendance')
+jest.mock('@/api/attendance')
 const mockedGetMyAttendance = jest.mocked(getMyAttendance)
 
 const thisYear = inChina(Date.now()).year()

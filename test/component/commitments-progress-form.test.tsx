@@ -1,14 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { getMyCommitment } from '@/features/commitments/api/get-my-commitment'
-import { reportProgress } from '@/features/commitments/api/report-progress'
+import { getMyCommitment, reportProgress } from '@/api/commitments'
 import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
 import { ProgressForm } from '@/features/commitments/components/progress-form'
 import { createItem, createSheet, SECRETARY, type } from './commitments-fixtures'
 
-jest.mock('@/features/commitments/api/get-my-commitment')
-jest.mock('@/features/commitments/api/report-progress')
+jest.mock('@/api/commitments')
 const mockedGet = jest.mocked(getMyCommitment)
 const mockedReport = jest.mocked(reportProgress)
 

@@ -1,17 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { getMyCommitment } from '@/features/commitments/api/get-my-commitment'
-import { saveMyCommitment } from '@/features/commitments/api/save-my-commitment'
-import { submitMyCommitment } from '@/features/commitments/api/submit-my-commitment'
+import { getMyCommitment, saveMyCommitment, submitMyCommitment } from '@/api/commitments'
 import { draftKey, useCommitmentsStore } from '@/features/commitments/commitments-store'
 import { CommitmentSheet } from '@/features/commitments/components/commitment-sheet'
 import { createDraftItem, draftItemsOf } from '@/features/commitments/lib/draft'
 import { createItem, createSheet, SECRETARY, type } from './commitments-fixtures'
 
-jest.mock('@/features/commitments/api/get-my-commitment')
-jest.mock('@/features/commitments/api/save-my-commitment')
-jest.mock('@/features/commitments/api/submit-my-commitment')
+jest.mock('@/api/commitments')
 const mockedGet = jest.mocked(getMyCommitment)
 const mockedSave = jest.mocked(saveMyCommitment)
 const mockedSubmit = jest.mocked(submitMyCommitment)

@@ -1,11 +1,11 @@
 import { ApiError } from '@/api/api-error'
 import type { Commitment } from '@/api/contract/commitment'
-import { saveMyCommitment } from '@/features/commitments/api/save-my-commitment'
+import { saveMyCommitment } from '@/api/commitments'
 import { draftKey, useCommitmentsStore } from '@/features/commitments/commitments-store'
 import { createDraftItem } from '@/features/commitments/lib/draft'
 import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
 
-jest.mock('@/features/commitments/api/save-my-commitment')
+jest.mock('@/api/commitments')
 const mockedSave = jest.mocked(saveMyCommitment)
 
 const KEY = draftKey('u-s01', 2027)

@@ -3,11 +3,9 @@ import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Commitment } from '@/api/contract/commitment'
 import type { Event, Registration } from '@/api/contract/event'
-import { countSubmittedCommitments } from '@/features/dashboard/api/count-submitted-commitments'
-import { getEquinox } from '@/features/dashboard/api/get-equinox'
-import { getMyCommitment } from '@/features/dashboard/api/get-my-commitment'
-import { getMyUpcomingEvents } from '@/features/dashboard/api/get-my-upcoming-events'
-import { getUpcomingEvents } from '@/features/dashboard/api/get-upcoming-events'
+import { countSubmittedCommitments, getMyCommitment } from '@/api/commitments'
+import { getEquinox } from '@/api/theme-months'
+import { getMyUpcomingEvents, getUpcomingEvents } from '@/api/events'
 import { OrganiserDashboard } from '@/features/dashboard/components/organiser-dashboard'
 import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
 import { prefetchHome } from '@/features/dashboard/prefetch-home'
@@ -16,11 +14,9 @@ import { useSessionStore } from '@/stores/session-store'
 import { firePageEvent } from '../setup/taro-shim'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/dashboard/api/count-submitted-commitments')
-jest.mock('@/features/dashboard/api/get-equinox')
-jest.mock('@/features/dashboard/api/get-my-commitment')
-jest.mock('@/features/dashboard/api/get-my-upcoming-events')
-jest.mock('@/features/dashboard/api/get-upcoming-events')
+jest.mock('@/api/commitments')
+jest.mock('@/api/theme-months')
+jest.mock('@/api/events')
 const mockedCount = jest.mocked(countSubmittedCommitments)
 const mockedEquinox = jest.mocked(getEquinox)
 const mockedCommitment = jest.mocked(getMyCommitment)

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
-import { getCheckinCode } from '@/features/event-admin/api/get-checkin-code'
-import { getEvent } from '@/features/event-admin/api/get-event'
+import { getCheckinCode } from '@/api/checkin'
+import { getEvent } from '@/api/events'
 import { CheckinCodeScreen } from '@/features/event-admin/components/checkin-code-screen'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/event-admin/api/get-checkin-code')
-jest.mock('@/features/event-admin/api/get-event')
+jest.mock('@/api/checkin')
+jest.mock('@/api/events')
 const mockedGetCode = jest.mocked(getCheckinCode)
 const mockedGetEvent = jest.mocked(getEvent)
 

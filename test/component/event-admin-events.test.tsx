@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
 import type { User } from '@/api/contract/auth'
-import { getEvents } from '@/features/event-admin/api/get-events'
+import { getEvents } from '@/api/events'
 import { OrganiserEvents } from '@/features/event-admin/components/organiser-events'
 import OrganiserEventsPage from '@/packages/organiser/pages/events/index'
 import RosterPage from '@/packages/organiser/pages/roster/index'
@@ -9,7 +9,7 @@ import { useSessionStore } from '@/stores/session-store'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/event-admin/api/get-events')
+jest.mock('@/api/events')
 const mockedGetEvents = jest.mocked(getEvents)
 const page = (items: ReturnType<typeof createEvent>[], total = items.length) => ({ items, total, page: 1, pageSize: 20 })
 

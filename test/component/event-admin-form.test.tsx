@@ -1,17 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { cancelEvent } from '@/features/event-admin/api/cancel-event'
-import { createEvent as postEvent } from '@/features/event-admin/api/create-event'
-import { getEvent } from '@/features/event-admin/api/get-event'
-import { updateEvent } from '@/features/event-admin/api/update-event'
+import { cancelEvent, createEvent as postEvent, updateEvent } from '@/api/event-admin'
+import { getEvent } from '@/api/events'
 import { EventForm } from '@/features/event-admin/components/event-form'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/event-admin/api/create-event')
-jest.mock('@/features/event-admin/api/update-event')
-jest.mock('@/features/event-admin/api/get-event')
-jest.mock('@/features/event-admin/api/cancel-event')
+jest.mock('@/api/event-admin')
+jest.mock('@/api/events')
 const mockedPost = jest.mocked(postEvent)
 const mockedUpdate = jest.mocked(updateEvent)
 const mockedGetEvent = jest.mocked(getEvent)

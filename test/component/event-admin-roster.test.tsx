@@ -2,17 +2,15 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
-import { exportRoster } from '@/features/event-admin/api/export-roster'
-import { getEvent } from '@/features/event-admin/api/get-event'
-import { getRoster } from '@/features/event-admin/api/get-roster'
-import { overrideAttendance } from '@/features/event-admin/api/override-attendance'
+import { exportRoster } from '@/features/event-admin/lib/export-roster'
+import { getEvent } from '@/api/events'
+import { getRoster, overrideAttendance } from '@/api/roster'
 import { Roster } from '@/features/event-admin/components/roster'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/event-admin/api/get-event')
-jest.mock('@/features/event-admin/api/get-roster')
-jest.mock('@/features/event-admin/api/override-attendance')
-jest.mock('@/features/event-admin/api/export-roster')
+jest.mock('@/api/events')
+jest.mock('@/api/roster')
+jest.mock('@/features/event-admin/lib/export-roster')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedGetRoster = jest.mocked(getRoster)
 const mockedOverride = jest.mocked(overrideAttendance)

@@ -1,17 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Event, Registration } from '@/api/contract/event'
-import { requestLeave } from '@/features/attendance/api/request-leave'
+import { requestLeave, getEvent } from '@/api/events'
 import { useAttendanceStore } from '@/features/attendance/attendance-store'
-import { getEvent } from '@/features/events/api/get-event'
 import { useEventsStore } from '@/features/events/events-store'
 import EventDetailPage from '@/pages/event-detail/index'
 import { useSessionStore } from '@/stores/session-store'
 import * as taroShim from '../setup/taro-shim'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/events/api/get-event')
-jest.mock('@/features/attendance/api/request-leave')
+jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedRequestLeave = jest.mocked(requestLeave)
 

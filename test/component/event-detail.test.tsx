@@ -2,16 +2,12 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Registration } from '@/api/contract/event'
-import { cancelRegistration } from '@/features/events/api/cancel-registration'
-import { getEvent } from '@/features/events/api/get-event'
-import { registerForEvent } from '@/features/events/api/register-for-event'
+import { cancelRegistration, getEvent, registerForEvent } from '@/api/events'
 import { EventDetail } from '@/features/events/components/event-detail'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/events/api/get-event')
-jest.mock('@/features/events/api/register-for-event')
-jest.mock('@/features/events/api/cancel-registration')
+jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedRegister = jest.mocked(registerForEvent)
 const mockedCancel = jest.mocked(cancelRegistration)

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
-import { getEvents } from '@/features/events/api/get-events'
+import { getEvents } from '@/api/events'
 import { EventList } from '@/features/events/components/event-list'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/events/api/get-events')
+jest.mock('@/api/events')
 const mockedGetEvents = jest.mocked(getEvents)
 const page = (items: ReturnType<typeof createEvent>[], total = items.length, pageNo = 1) => ({ items, total, page: pageNo, pageSize: 20 })
 

@@ -1,13 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
 import type { Honour } from '@/api/contract/honour'
-import { getHonour } from '@/features/honours/api/get-honour'
-import { getMyHonours } from '@/features/honours/api/get-my-honours'
+import { getHonour, getMyHonours } from '@/api/honours'
 import { HonourDetail } from '@/features/honours/components/honour-detail'
 import { MyHonours } from '@/features/honours/components/my-honours'
 
-jest.mock('@/features/honours/api/get-honour')
-jest.mock('@/features/honours/api/get-my-honours')
+jest.mock('@/api/honours')
 const mockedGet = jest.mocked(getHonour)
 const mockedMine = jest.mocked(getMyHonours)
 

@@ -2,16 +2,14 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Honour } from '@/api/contract/honour'
-import { createHonour } from '@/features/honours/api/create-honour'
-import { getHonours } from '@/features/honours/api/get-honours'
-import { getSecretaries } from '@/features/honours/api/get-secretaries'
+import { createHonour, getHonours } from '@/api/honours'
+import { getSecretaries } from '@/api/users'
 import { HonourForm } from '@/features/honours/components/honour-form'
 import { useHonourDraftStore } from '@/features/honours/honour-draft-store'
 import { blankDraft } from '@/features/honours/lib/honour-form'
 
-jest.mock('@/features/honours/api/get-honours')
-jest.mock('@/features/honours/api/create-honour')
-jest.mock('@/features/honours/api/get-secretaries')
+jest.mock('@/api/honours')
+jest.mock('@/api/users')
 const mockedGetHonours = jest.mocked(getHonours)
 const mockedCreate = jest.mocked(createHonour)
 const mockedSearch = jest.mocked(getSecretaries)

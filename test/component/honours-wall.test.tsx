@@ -1,14 +1,14 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
 import type { Honour, ThemeMonth } from '@/api/contract/honour'
-import { getHonours } from '@/features/honours/api/get-honours'
-import { getThemeMonth } from '@/features/honours/api/get-theme-month'
+import { getHonours } from '@/api/honours'
+import { getThemeMonth } from '@/api/theme-months'
 import { HonoursTab } from '@/features/honours/components/honours-tab'
 import { ThemeMonthCard } from '@/features/honours/components/theme-month-card'
 import { createEvent } from '../support/events'
 
-jest.mock('@/features/honours/api/get-honours')
-jest.mock('@/features/honours/api/get-theme-month')
+jest.mock('@/api/honours')
+jest.mock('@/api/theme-months')
 const mockedGetHonours = jest.mocked(getHonours)
 const mockedGetThemeMonth = jest.mocked(getThemeMonth)
 

@@ -2,9 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Notification } from '@/api/contract/notification'
-import { getNotifications } from '@/features/notifications/api/get-notifications'
-import { markAllRead } from '@/features/notifications/api/mark-all-read'
-import { markNotificationRead } from '@/features/notifications/api/mark-notification-read'
+import { getNotifications, markAllRead, markNotificationRead } from '@/api/notifications'
 import { NotificationList } from '@/features/notifications/components/notification-list'
 import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
 import { useNotificationsStore } from '@/features/notifications/notifications-store'
@@ -12,9 +10,7 @@ import { Badge } from '@/shared/ui/badge'
 import { useSessionStore } from '@/stores/session-store'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/notifications/api/get-notifications')
-jest.mock('@/features/notifications/api/mark-all-read')
-jest.mock('@/features/notifications/api/mark-notification-read')
+jest.mock('@/api/notifications')
 const mockedGet = jest.mocked(getNotifications)
 const mockedReadAll = jest.mocked(markAllRead)
 const mockedRead = jest.mocked(markNotificationRead)

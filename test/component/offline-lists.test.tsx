@@ -1,27 +1,25 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError, staleMessage } from '@/api/api-error'
 import type { MyAttendance } from '@/api/contract/attendance'
-import { getMyAttendance } from '@/features/attendance/api/get-my-attendance'
+import { getMyAttendance } from '@/api/attendance'
 import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
-import { getEquinox } from '@/features/dashboard/api/get-equinox'
-import { getMyCommitment } from '@/features/dashboard/api/get-my-commitment'
-import { getMyUpcomingEvents } from '@/features/dashboard/api/get-my-upcoming-events'
+import { getEquinox } from '@/api/theme-months'
+import { getMyCommitment } from '@/api/commitments'
+import { getMyUpcomingEvents, getEvents } from '@/api/events'
 import { SecretaryDashboard } from '@/features/dashboard/components/secretary-dashboard'
-import { getEvents } from '@/features/events/api/get-events'
 import { EventList } from '@/features/events/components/event-list'
 import { MyRegistrations } from '@/features/events/components/my-registrations'
 import { useEventsStore } from '@/features/events/events-store'
-import { getNotifications } from '@/features/notifications/api/get-notifications'
+import { getNotifications } from '@/api/notifications'
 import { NotificationList } from '@/features/notifications/components/notification-list'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
 
-jest.mock('@/features/events/api/get-events')
-jest.mock('@/features/attendance/api/get-my-attendance')
-jest.mock('@/features/notifications/api/get-notifications')
-jest.mock('@/features/dashboard/api/get-my-upcoming-events')
-jest.mock('@/features/dashboard/api/get-my-commitment')
-jest.mock('@/features/dashboard/api/get-equinox')
+jest.mock('@/api/events')
+jest.mock('@/api/attendance')
+jest.mock('@/api/notifications')
+jest.mock('@/api/commitments')
+jest.mock('@/api/theme-months')
 const mockedGetEvents = jest.mocked(getEvents)
 const mockedGetMyAttendance = jest.mocked(getMyAttendance)
 const mockedGetNotifications = jest.mocked(getNotifications)

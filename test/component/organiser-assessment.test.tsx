@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react'
 import type { Assessment, RankingRow } from '@/api/contract/score'
-import { getAssessment } from '@/features/scores/api/get-assessment'
+import { getAssessment } from '@/api/scores'
 import { AssessmentRanking } from '@/features/scores/components/assessment-ranking'
 
-jest.mock('@/features/scores/api/get-assessment')
+jest.mock('@/api/scores')
 const mockedGet = jest.mocked(getAssessment)
 
 /** A ranking row of a secretary, with overrides. */

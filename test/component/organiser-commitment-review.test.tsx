@@ -1,16 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { getCommitment } from '@/features/commitments/api/get-commitment'
-import { getCommitments } from '@/features/commitments/api/get-commitments'
-import { reviewCommitment } from '@/features/commitments/api/review-commitment'
+import { getCommitment, getCommitments, reviewCommitment } from '@/api/commitments'
 import { ReviewDetail } from '@/features/commitments/components/review-detail'
 import { ReviewList } from '@/features/commitments/components/review-list'
 import { createSheet, type } from './commitments-fixtures'
 
-jest.mock('@/features/commitments/api/get-commitment')
-jest.mock('@/features/commitments/api/get-commitments')
-jest.mock('@/features/commitments/api/review-commitment')
+jest.mock('@/api/commitments')
 const mockedGet = jest.mocked(getCommitment)
 const mockedList = jest.mocked(getCommitments)
 const mockedReview = jest.mocked(reviewCommitment)

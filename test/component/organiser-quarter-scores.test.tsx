@@ -1,13 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
 import type { QuarterScoreRow } from '@/api/contract/score'
-import { getQuarterScores } from '@/features/scores/api/get-quarter-scores'
-import { saveQuarterScore } from '@/features/scores/api/save-quarter-score'
+import { getQuarterScores, saveQuarterScore } from '@/api/scores'
 import { QuarterScores } from '@/features/scores/components/quarter-scores'
 import { type } from './commitments-fixtures'
 
-jest.mock('@/features/scores/api/get-quarter-scores')
-jest.mock('@/features/scores/api/save-quarter-score')
+jest.mock('@/api/scores')
 const mockedGet = jest.mocked(getQuarterScores)
 const mockedSave = jest.mocked(saveQuarterScore)
 

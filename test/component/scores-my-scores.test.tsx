@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '@/api/api-error'
-import { getMyScores } from '@/features/scores/api/get-my-scores'
+import { getMyScores } from '@/api/scores'
 import { MyScores } from '@/features/scores/components/my-scores'
 
-jest.mock('@/features/scores/api/get-my-scores')
+jest.mock('@/api/scores')
 const mockedGet = jest.mocked(getMyScores)
 
 beforeEach(() => {

@@ -1,8 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Registration } from '@/api/contract/event'
-import { getEvent } from '@/features/events/api/get-event'
-import { registerForEvent } from '@/features/events/api/register-for-event'
+import { getEvent, registerForEvent } from '@/api/events'
 import { EventDetail } from '@/features/events/components/event-detail'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
@@ -10,8 +9,7 @@ import { createEvent } from '../support/events'
 // The weapp file stands in for the default one, with a template configured.
 jest.mock('@/features/events/lib/subscribe', () => jest.requireActual('@/features/events/lib/subscribe.weapp'))
 jest.mock('@/features/events/lib/subscribe-config', () => ({ SIGNUP_SUBSCRIBE_TEMPLATE_IDS: ['tmpl-waitlist'], SUBSCRIBE_WAIT_MS: 15_000 }))
-jest.mock('@/features/events/api/get-event')
-jest.mock('@/features/events/api/register-for-event')
+jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedRegister = jest.mocked(registerForEvent)
 

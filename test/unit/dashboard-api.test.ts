@@ -1,7 +1,6 @@
 import { ApiError } from '@/api/api-error'
 import { apiClient } from '@/api/client'
-import { countSubmittedCommitments } from '@/features/dashboard/api/count-submitted-commitments'
-import { getMyCommitment } from '@/features/dashboard/api/get-my-commitment'
+import { countSubmittedCommitments, getMyCommitment } from '@/api/commitments'
 
 jest.mock('@/api/client', () => ({ apiClient: jest.fn() }))
 const mockedClient = jest.mocked(apiClient)

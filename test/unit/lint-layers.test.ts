@@ -18,9 +18,22 @@ describe('layers/imports', () => {
     expect(errors).toEqual([expect.stringContaining('may not import feature "auth"')])
   })
 
-  it('should let a feature import shared code, the api layer and its own files', async () => {
-    const code = "export { a } from '@/shared/lib/x'\nexport { b } from '@/api/client'\nexport { c } from '../api/get-events'\n"
+  it('should let a feature import shared code, the endpoint modules, the contract and its own files', async () => {
+    const code = "export { a } from '@/shared/lib/x'\nexport { b } from '@/api/events'\nexport { c } from '@/api/contract/event'\nexport { d } from '../lib/y'\n"
     expect(await layerErrors('src/features/events/lib/x.ts', code)).toEqual([])
+  })
+
+  it('should report a feature calling the client itself instead of an endpoint module', async () => {
+    const code = "import { apiClient } from '@/api/client'\nimport { uploadFile } from '../../../api/upload-file'\n"
+    expect(await layerErrors('src/features/events/lib/x.ts', code)).toEqual([
+      expect.stringContaining('through the endpoint modules'),
+      expect.stringContaining('through the endpoint modules'),
+    ])
+  })
+
+  it('should report endpoints written inside a feature', async () => {
+    const errors = await layerErrors('src/features/events/api/get-event.ts', "import { eventSchema } from '@/api/contract/event'\n")
+    expect(errors).toEqual([expect.stringContaining('Endpoints live in src/api/<resource>.ts')])
   })
 
   it('should report a feature importing a page', async () => {

@@ -4,8 +4,8 @@ import { ApiError } from '@/api/api-error'
 import type { CheckinBody, CheckinResult, Registration } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
 import { taroStorage } from '@/shared/lib/storage'
-import { checkIn } from './api/check-in'
-import { requestLeave } from './api/request-leave'
+import { checkIn } from '@/api/checkin'
+import { requestLeave } from '@/api/events'
 import { getCheckinLocation } from './lib/get-location'
 
 /** A check-in not yet confirmed: its retries send the same key and the same body (location included). */

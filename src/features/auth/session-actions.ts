@@ -1,6 +1,5 @@
 import { useSessionStore } from '@/stores/session-store'
-import { login } from './api/login'
-import { logout } from './api/logout'
+import { login, logout } from '@/api/auth'
 
 /** Signs in with phone + code and keeps the session. */
 export async function signIn(phone: string, code: string) {

@@ -5,8 +5,7 @@ import { ApiError } from '@/api/api-error'
 import { COMMITMENT_CATEGORIES, type Commitment } from '@/api/contract/commitment'
 import { createId } from '@/shared/lib/id'
 import { taroStorage } from '@/shared/lib/storage'
-import { saveMyCommitment } from './api/save-my-commitment'
-import { submitMyCommitment } from './api/submit-my-commitment'
+import { saveMyCommitment, submitMyCommitment } from '@/api/commitments'
 import { draftItemsOf, saveBodyOf, type DraftItem } from './lib/draft'
 
 /** The sheet as edited on this phone: every keystroke lands here and in storage. */

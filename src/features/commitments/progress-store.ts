@@ -5,7 +5,7 @@ import { ApiError } from '@/api/api-error'
 import type { Commitment, ProgressBody } from '@/api/contract/commitment'
 import { createId } from '@/shared/lib/id'
 import { taroStorage } from '@/shared/lib/storage'
-import { reportProgress } from './api/report-progress'
+import { reportProgress } from '@/api/commitments'
 
 /** A progress report being written: kept on the phone until it is sent. */
 export type ProgressDraft = {

@@ -1,10 +1,8 @@
 import type { Role } from '@/api/contract/auth'
 import { prefetch, prefetched } from '@/shared/lib/prefetch'
-import { countSubmittedCommitments } from './api/count-submitted-commitments'
-import { getEquinox } from './api/get-equinox'
-import { getMyCommitment } from './api/get-my-commitment'
-import { getMyUpcomingEvents } from './api/get-my-upcoming-events'
-import { getUpcomingEvents } from './api/get-upcoming-events'
+import { countSubmittedCommitments, getMyCommitment } from '@/api/commitments'
+import { getEquinox } from '@/api/theme-months'
+import { getMyUpcomingEvents, getUpcomingEvents } from '@/api/events'
 import { chinaDay, themeBannerYear } from './lib/dashboard'
 
 /** One 首页 load: `start` asks at launch, `get` takes that answer (once, while fresh) or asks anew. */

@@ -2,9 +2,7 @@ import { create } from 'zustand'
 import { ApiError } from '@/api/api-error'
 import type { Event, Registration } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
-import { cancelRegistration } from './api/cancel-registration'
-import { getEvent } from './api/get-event'
-import { registerForEvent } from './api/register-for-event'
+import { cancelRegistration, getEvent, registerForEvent } from '@/api/events'
 
 /** A sign-up or cancellation not yet confirmed by the server, with the key its retries reuse. */
 type PendingAction = { kind: 'register' | 'cancel'; key: string; body: string }

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { getNotifications } from './api/get-notifications'
+import { getNotifications } from '@/api/notifications'
 import { showUnreadOnTab } from './lib/tab-badge'
 
 type NotificationsState = {

@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { tappable } from '@/shared/ui/a11y'
 import { useTextScale } from '@/stores/settings-store'
-import { getMyAttendance } from '../api/get-my-attendance'
+import { getMyAttendance } from '@/api/attendance'
 import { useFillHeight } from '../hooks/use-fill-height'
 import {
   ATTENDANCE_LABELS,

@@ -9,7 +9,7 @@ import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
-import { getCommitments } from '../api/get-commitments'
+import { getCommitments } from '@/api/commitments'
 import { ProgressBar } from './progress-bar'
 import './commitments.css'
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { Commitment } from '@/api/contract/commitment'
-import { getMyCommitment } from '../api/get-my-commitment'
+import { getMyCommitment } from '@/api/commitments'
 
 /** What a screen knows of the caller's sheet of a year. */
 export type MyCommitmentState = { status: 'loading' | 'ready' | 'error'; commitment: Commitment | null; error?: string }

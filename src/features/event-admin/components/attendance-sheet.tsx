@@ -7,7 +7,7 @@ import { createId } from '@/shared/lib/id'
 import { AppButton } from '@/shared/ui/app-button'
 import { Tag } from '@/shared/ui/tag'
 import { fieldLabel } from '@/shared/ui/a11y'
-import { overrideAttendance, type AttendanceOverride } from '../api/override-attendance'
+import { overrideAttendance, type AttendanceOverride } from '@/api/roster'
 import { ATTENDANCE_LABELS, ATTENDANCE_TONES, attendanceErrorMessage, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
 import { Field } from './form-fields'
 

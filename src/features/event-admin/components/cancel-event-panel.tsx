@@ -6,7 +6,7 @@ import { cancelEventBodySchema, type Event } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
-import { cancelEvent } from '../api/cancel-event'
+import { cancelEvent } from '@/api/event-admin'
 import { askReason } from '../lib/ask-reason'
 import { Field } from './form-fields'
 

@@ -9,9 +9,8 @@ import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
-import { createEvent } from '../api/create-event'
-import { getEvent } from '../api/get-event'
-import { updateEvent } from '../api/update-event'
+import { createEvent, updateEvent } from '@/api/event-admin'
+import { getEvent } from '@/api/events'
 import {
   checkEventEdit,
   checkNewEvent,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { Event, EventWhen } from '@/api/contract/event'
-import { getEvents } from '../api/get-events'
+import { getEvents } from '@/api/events'
 
 const PAGE_SIZE = 20
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
 import { createId } from '@/shared/lib/id'
-import { overrideAttendance } from '../api/override-attendance'
+import { overrideAttendance } from '@/api/roster'
 import { optimisticRow, quickAttendance, quickFailureText, type QuickAttendance } from '../lib/roster'
 
 /** A quick change the server refused or never answered, with the banner's words: shown above the list until it is retried or dismissed. */

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { Event, RosterRow } from '@/api/contract/event'
-import { getEvent } from '../api/get-event'
-import { getRoster } from '../api/get-roster'
+import { getEvent } from '@/api/events'
+import { getRoster } from '@/api/roster'
 import { appendRows, replaceRow, revertRow } from '../lib/roster'
 
 const PAGE_SIZE = 100

@@ -6,6 +6,7 @@ import {
   type Event,
   type EventType,
 } from '@/api/contract/event'
+import type { CreateEventPayload, UpdateEventPayload } from '@/api/event-admin'
 import { chinaDateAfter, chinaIso, chinaParts } from './china-time'
 
 /** What the 发布活动 form holds: text as typed, dates and times as the pickers give them. */
@@ -57,10 +58,7 @@ export type FieldErrors = Partial<Record<FormField, string>>
 /** A validated request body, or the reasons it cannot be sent. */
 export type Checked<B> = { ok: true; body: B } | { ok: false; errors: FieldErrors }
 
-/** The body of POST /events once validated. */
-export type CreateEventPayload = z.output<typeof createEventBodySchema>
-/** The body of PATCH /events/:id once validated: only what changed. */
-export type UpdateEventPayload = z.output<typeof updateEventBodySchema>
+export type { CreateEventPayload, UpdateEventPayload }
 
 /** A new event's starting values: a 强村讲堂 a week from `now`, 09:00–11:00, sign-up closing the evening before. */
 export function emptyFormValues(now: number): EventFormValues {

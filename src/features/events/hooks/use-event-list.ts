@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { staleMessage, toApiError } from '@/api/api-error'
-import { getEvents, type EventFilters } from '../api/get-events'
+import { getEvents, type EventFilters } from '@/api/events'
 import { useEventsStore } from '../events-store'
 
 const PAGE_SIZE = 20

@@ -3,7 +3,7 @@ import { HONOUR_TYPE_LABELS } from '@/api/contract/honour'
 import { useLoad } from '@/shared/hooks/use-load'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
-import { getHonour } from '../api/get-honour'
+import { getHonour } from '@/api/honours'
 import { amountLabel, fullDateLabel } from '../lib/theme-month'
 import './honours.css'
 

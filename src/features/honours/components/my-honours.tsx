@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useLoad } from '@/shared/hooks/use-load'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
-import { getMyHonours } from '../api/get-my-honours'
+import { getMyHonours } from '@/api/honours'
 import { HonourRow } from './honour-row'
 import './honours.css'
 

@@ -5,7 +5,7 @@ import { useLoad } from '@/shared/hooks/use-load'
 import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
-import { getSecretaries } from '../api/get-secretaries'
+import { getSecretaries } from '@/api/users'
 
 const place = (u: User) => `${u.town}${u.village ? ` · ${u.village}` : ''}`
 

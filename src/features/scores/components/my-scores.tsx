@@ -5,7 +5,7 @@ import { ASSESSMENT_FLAG_MEANING, ASSESSMENT_FORMULA, formulaInWords } from '@/a
 import type { MyScores as MyScoresData } from '@/api/contract/score'
 import { Chips } from '@/shared/ui/chips'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
-import { getMyScores } from '../api/get-my-scores'
+import { getMyScores } from '@/api/scores'
 import { formatScore, recentYears } from '../lib/year-options'
 import './scores.css'
 

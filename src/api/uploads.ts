@@ -1,4 +1,6 @@
-import { uploadFile } from '@/api/upload-file'
+import { uploadFile } from './upload-file'
+
+// Photos (mock/routes/uploads.ts): POST /uploads.
 
 /** Uploads one photo (POST /uploads) with progress 0–100; resolves with its served URL. */
 export async function uploadPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {

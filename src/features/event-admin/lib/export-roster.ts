@@ -1,14 +1,10 @@
-import { apiUrl, authHeader } from '@/api/client'
-import { saveCsvFile } from '../lib/export-file'
+import { rosterCsvRequest } from '@/api/roster'
+import { saveCsvFile } from './export-file'
 
 /**
  * Downloads the roster as CSV (GET /events/:id/registrations.csv) and hands it to the user: a file
  * download on H5, 发送给朋友 / open on weapp. Rejects with an ApiError.
  */
 export function exportRoster(eventId: string, fileName: string) {
-  return saveCsvFile({
-    url: apiUrl(`/events/${encodeURIComponent(eventId)}/registrations.csv`),
-    header: authHeader(),
-    fileName,
-  })
+  return saveCsvFile({ ...rosterCsvRequest(eventId), fileName })
 }

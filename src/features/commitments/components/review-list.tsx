@@ -1,13 +1,14 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { toApiError } from '@/api/api-error'
+import { useCallback, useRef, useState } from 'react'
+import { usePagedList } from '@/api/kit/use-paged-list'
 import { COMMITMENT_STATUS_LABELS, type Commitment, type CommitmentStatus } from '@/api/contract/commitment'
 import { MIANZHU_TOWNS } from '@/shared/lib/towns'
 import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { StaleNotice } from '@/shared/ui/stale-notice'
 import { Tag } from '@/shared/ui/tag'
 import { getCommitments } from '@/api/commitments'
 import { ProgressBar } from './progress-bar'
@@ -23,6 +24,7 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
 ]
 const TOWN_CHOICES = ['全部镇（街道）', ...MIANZHU_TOWNS]
 const PAGE_SIZE = 20
+const sheetId = (c: Commitment) => c.id
 
 /** The tone of a status tag. */
 export const STATUS_TONES: Record<CommitmentStatus, 'grey' | 'blue' | 'orange' | 'green'> = {
@@ -36,47 +38,20 @@ export const STATUS_TONES: Record<CommitmentStatus, 'grey' | 'blue' | 'orange' |
 export function ReviewList({ year, onOpen }: { year: number; onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<StatusFilter>('submitted')
   const [townIndex, setTownIndex] = useState(0)
-  const [rows, setRows] = useState<Commitment[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(1)
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error' | 'more'>('loading')
-  const [error, setError] = useState('')
-  const ticket = useRef(0)
   const town = townIndex > 0 ? TOWN_CHOICES[townIndex] : undefined
-
-  const load = useCallback(
-    async (pageNo: number) => {
-      const mine = ++ticket.current
-      setPhase(pageNo === 1 ? 'loading' : 'more')
-      setError('')
-      try {
-        const answer = await getCommitments({ year, status: status === 'all' ? undefined : status, town, page: pageNo, pageSize: PAGE_SIZE })
-        if (mine !== ticket.current) return
-        setRows((old) => (pageNo === 1 ? answer.items : [...old, ...answer.items.filter((c) => !old.some((o) => o.id === c.id))]))
-        setTotal(answer.total)
-        setPage(pageNo)
-        setPhase('ready')
-      } catch (failure) {
-        if (mine !== ticket.current) return
-        setError(toApiError(failure).message)
-        setPhase(pageNo === 1 ? 'error' : 'ready')
-      }
-    },
+  const fetchPage = useCallback(
+    (page: number) => getCommitments({ year, status: status === 'all' ? undefined : status, town, page, pageSize: PAGE_SIZE }),
     [year, status, town],
   )
-  useEffect(() => {
-    void load(1)
-  }, [load])
+  const list = usePagedList(fetchPage, sheetId)
   // Back from a review: statuses changed.
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) void load(1)
+    if (shown.current) void list.refresh()
     shown.current = true
   })
-  const hasMore = rows.length < total
-  useReachBottom(() => {
-    if (phase === 'ready' && hasMore) void load(page + 1)
-  })
+  useReachBottom(list.loadMore)
+  const ready = list.status === 'ready'
 
   return (
     <View>
@@ -89,13 +64,13 @@ export function ReviewList({ year, onOpen }: { year: number; onOpen: (id: string
         </View>
       </Picker>
       <Text className='zs-muted'>
-        {year} 年 · 共 {total} 份
+        {year} 年 · 共 {list.total} 份
       </Text>
-      {phase === 'loading' ? <LoadingState rows={3} label='正在加载承诺…' /> : null}
-      {phase === 'error' ? <ErrorState message={error} onRetry={() => void load(1)} /> : null}
-      {phase !== 'loading' && phase !== 'error' && rows.length === 0 ? <EmptyState title='没有符合条件的履职承诺' hint='换个状态或镇（街道）看看。' /> : null}
-      {phase !== 'loading' && phase !== 'error'
-        ? rows.map((sheet) => (
+      {list.status === 'loading' ? <LoadingState rows={3} label='正在加载承诺…' /> : null}
+      {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
+      {ready && list.items.length === 0 ? <EmptyState title='没有符合条件的履职承诺' hint='换个状态或镇（街道）看看。' /> : null}
+      {ready
+        ? list.items.map((sheet) => (
             <View key={sheet.id} className='zs-card' {...tappable('button', () => onOpen(sheet.id))}>
               <View className='zs-row'>
                 <Text className='cm-item__title zs-grow'>{sheet.owner.name}</Text>
@@ -108,14 +83,10 @@ export function ReviewList({ year, onOpen }: { year: number; onOpen: (id: string
             </View>
           ))
         : null}
-      {error && phase === 'ready' ? (
-        <View className='zs-stale' role='alert'>
-          {error}
-        </View>
-      ) : null}
-      {hasMore && phase !== 'loading' && phase !== 'error' ? (
-        <AppButton block variant='secondary' loading={phase === 'more'} onTap={() => void load(page + 1)}>
-          加载更多（{rows.length}/{total}）
+      {list.staleError && ready ? <StaleNotice message={list.staleError} onRetry={() => void list.retry()} /> : null}
+      {list.hasMore ? (
+        <AppButton block variant='secondary' loading={list.loadingMore} onTap={list.loadMore}>
+          加载更多（{list.items.length}/{list.total}）
         </AppButton>
       ) : null}
     </View>

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { staleMessage, toApiError } from '@/api/api-error'
+import { useState } from 'react'
+import { toApiError } from '@/api/api-error'
+import { usePagedList } from '@/api/kit/use-paged-list'
 import type { Notification } from '@/api/contract/notification'
 import { formatDateTime } from '@/shared/lib/dates'
 import { openPage } from '@/shared/lib/navigate'
@@ -15,61 +16,27 @@ import { useNotificationsStore } from '../notifications-store'
 import './notifications.css'
 
 const PAGE_SIZE = 20
-
-type ListState = { items: Notification[]; total: number; page: number; status: 'loading' | 'ready' | 'error'; error?: string; loadingMore: boolean }
+const fetchPage = (page: number) => getNotifications(page, PAGE_SIZE)
+const noteId = (n: Notification) => n.id
 
 /** 消息: newest first, an unread dot on each unread one; tapping marks it read and opens its link; 全部已读. */
 export function NotificationList() {
   const setUnread = useNotificationsStore((s) => s.setUnread)
   const unread = useNotificationsStore((s) => s.unread)
-  const [state, setState] = useState<ListState>({ items: [], total: 0, page: 0, status: 'loading', loadingMore: false })
-  // What failed last, with the action 重试 repeats: a refresh (离线 when there was no connection) or 全部已读.
-  const [notice, setNotice] = useState<{ message: string; retry: () => void } | null>(null)
+  const list = usePagedList(fetchPage, noteId, (answer) => setUnread(answer.unread))
+  // 全部已读 that failed, with 重试; a failed refresh or page shows the list's own notice (离线 without a connection).
+  const [readAllError, setReadAllError] = useState<string | null>(null)
   const [markingAll, setMarkingAll] = useState(false)
-  const ticket = useRef(0)
 
-  const load = useCallback(
-    async (page: number) => {
-      const mine = ++ticket.current
-      setState((s) => (page === 1 ? { ...s, status: s.status === 'ready' ? 'ready' : 'loading' } : { ...s, loadingMore: true }))
-      try {
-        const answer = await getNotifications(page, PAGE_SIZE)
-        if (mine !== ticket.current) return
-        setUnread(answer.unread)
-        setState((s) => ({
-          items: page === 1 ? answer.items : [...s.items, ...answer.items.filter((n) => !s.items.some((o) => o.id === n.id))],
-          total: answer.total,
-          page,
-          status: 'ready',
-          loadingMore: false,
-        }))
-      } catch (failure) {
-        if (mine !== ticket.current) return
-        const error = toApiError(failure).message
-        setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : { ...s, status: 'error', error, loadingMore: false }))
-        // Shown above the messages kept from the last load: 离线 when there was no connection.
-        setNotice({ message: staleMessage(failure), retry: () => void load(page) })
-      }
-    },
-    [setUnread],
-  )
-
-  useEffect(() => {
-    void load(1)
-  }, [load])
   usePullDownRefresh(() => {
-    void load(1).finally(() => Taro.stopPullDownRefresh())
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })
-  const hasMore = state.status === 'ready' && state.items.length < state.total
-  const loadMore = () => {
-    if (hasMore && !state.loadingMore) void load(state.page + 1)
-  }
-  useReachBottom(loadMore)
+  useReachBottom(list.loadMore)
 
   const open = (note: Notification) => {
-    setNotice(null)
+    setReadAllError(null)
     if (!note.read) {
-      setState((s) => ({ ...s, items: s.items.map((n) => (n.id === note.id ? { ...n, read: true } : n)) }))
+      list.update((items) => items.map((n) => (n.id === note.id ? { ...n, read: true } : n)))
       setUnread((useNotificationsStore.getState().unread ?? 1) - 1)
       // Marked read on the server in the background; a failure only means it shows unread next time.
       markNotificationRead(note.id).catch(() => undefined)
@@ -80,22 +47,22 @@ export function NotificationList() {
 
   const readAll = async () => {
     setMarkingAll(true)
-    setNotice(null)
+    setReadAllError(null)
     try {
       await markAllRead()
-      setState((s) => ({ ...s, items: s.items.map((n) => ({ ...n, read: true })) }))
+      list.update((items) => items.map((n) => ({ ...n, read: true })))
       setUnread(0)
     } catch (failure) {
-      setNotice({ message: toApiError(failure).message, retry: () => void readAll() })
+      setReadAllError(toApiError(failure).message)
     } finally {
       setMarkingAll(false)
     }
   }
 
-  if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error') return <ErrorState message={state.error ?? ''} onRetry={() => void load(1)} />
-  if (state.items.length === 0) return <EmptyState title='还没有消息' hint='候补转正、活动变更或取消、承诺审核和荣誉颁发时，会在这里通知您。' />
-  const anyUnread = (unread ?? 0) > 0 || state.items.some((n) => !n.read)
+  if (list.status === 'loading') return <LoadingState />
+  if (list.status === 'error') return <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} />
+  if (list.items.length === 0) return <EmptyState title='还没有消息' hint='候补转正、活动变更或取消、承诺审核和荣誉颁发时，会在这里通知您。' />
+  const anyUnread = (unread ?? 0) > 0 || list.items.some((n) => !n.read)
   return (
     <View>
       <View className='zs-row nt-head'>
@@ -106,17 +73,10 @@ export function NotificationList() {
           </AppButton>
         ) : null}
       </View>
-      {notice ? (
-        <StaleNotice
-          message={notice.message}
-          onRetry={() => {
-            setNotice(null)
-            notice.retry()
-          }}
-        />
-      ) : null}
+      {readAllError ? <StaleNotice message={readAllError} onRetry={() => void readAll()} /> : null}
+      {list.staleError && !readAllError ? <StaleNotice message={list.staleError} onRetry={() => void list.retry()} /> : null}
       <View className='zs-card'>
-        {state.items.map((note) => (
+        {list.items.map((note) => (
           <View key={note.id} className={`nt-row${note.read ? '' : ' nt-row--unread'}`} {...tappable('link', () => open(note))}>
             <View className='zs-row'>
               {note.read ? null : <View className='nt-dot' role='img' aria-label='未读' />}
@@ -127,8 +87,8 @@ export function NotificationList() {
           </View>
         ))}
       </View>
-      {hasMore ? (
-        <AppButton variant='plain' block loading={state.loadingMore} onTap={loadMore}>
+      {list.hasMore ? (
+        <AppButton variant='plain' block loading={list.loadingMore} onTap={list.loadMore}>
           加载更多
         </AppButton>
       ) : null}

@@ -8,7 +8,7 @@ const notFound = () => new ApiError({ kind: 'http', status: 404, code: 'NOT_FOUN
 
 beforeEach(() => mockedClient.mockReset())
 
-describe('dashboard api', () => {
+describe('src/api/commitments', () => {
   it('should read a 404 of GET /me/commitments/:year as no sheet yet', async () => {
     mockedClient.mockRejectedValueOnce(notFound())
     await expect(getMyCommitment(2027)).resolves.toBeNull()
@@ -23,7 +23,7 @@ describe('dashboard api', () => {
   it('should count submitted sheets from a one-row page, and explain a missing review list', async () => {
     mockedClient.mockResolvedValueOnce({ items: [], total: 7, page: 1, pageSize: 1 } as never)
     await expect(countSubmittedCommitments(2027)).resolves.toBe(7)
-    expect(mockedClient).toHaveBeenCalledWith(expect.objectContaining({ path: '/commitments', query: { year: '2027', status: 'submitted', pageSize: 1 } }))
+    expect(mockedClient).toHaveBeenCalledWith(expect.objectContaining({ path: '/commitments', query: expect.objectContaining({ year: 2027, status: 'submitted', pageSize: 1 }) }))
     mockedClient.mockRejectedValueOnce(notFound())
     await expect(countSubmittedCommitments(2027)).rejects.toThrow('承诺审核列表暂时打不开，请稍后点“重试”。')
   })

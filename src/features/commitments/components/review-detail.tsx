@@ -1,15 +1,15 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError, toApiError } from '@/api/api-error'
+import { useCallback, useEffect, useState } from 'react'
+import { toApiError } from '@/api/api-error'
 import { COMMITMENT_STATUS_LABELS, reviewBodySchema, type Commitment, type ReviewBody } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
-import { createId } from '@/shared/lib/id'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { getCommitment, reviewCommitment } from '@/api/commitments'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { ItemProgress } from './item-progress'
 import { ProgressBar } from './progress-bar'
 import { STATUS_TONES } from './review-list'
@@ -23,7 +23,6 @@ export function ReviewDetail({ id }: { id: string }) {
   const [busy, setBusy] = useState<ReviewBody['decision'] | null>(null)
   const [failure, setFailure] = useState('')
   // The key of an unconfirmed review, reused by its retry.
-  const pending = useRef<{ key: string; body: string } | null>(null)
 
   const load = useCallback(async () => {
     setState({ status: 'loading' })
@@ -50,18 +49,13 @@ export function ReviewDetail({ id }: { id: string }) {
       return
     }
     setCommentError('')
-    const text = JSON.stringify(body)
-    const key = pending.current?.body === text ? pending.current.key : createId()
-    pending.current = { key, body: text }
     setBusy(decision)
     try {
-      const answer = await reviewCommitment(sheet.id, body, key)
-      pending.current = null
+      const answer = await sendKeyed(`commitment-review:${sheet.id}`, body, (key) => reviewCommitment(sheet.id, body, key))
       setState({ status: 'ready', sheet: answer })
       void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' })
     } catch (error) {
       const apiError = toApiError(error)
-      if (!(apiError instanceof ApiError && apiError.retriable)) pending.current = null
       if (apiError.fields.comment) setCommentError(apiError.fields.comment)
       setFailure(`${decision === 'approve' ? '通过' : '退回'}没有成功：${apiError.message}`)
     } finally {

@@ -3,11 +3,11 @@ import Taro from '@tarojs/taro'
 import { memo, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { attendanceOverrideBodySchema, type RosterRow } from '@/api/contract/event'
-import { createId } from '@/shared/lib/id'
 import { AppButton } from '@/shared/ui/app-button'
 import { Tag } from '@/shared/ui/tag'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { overrideAttendance, type AttendanceOverride } from '@/api/roster'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { ATTENDANCE_LABELS, ATTENDANCE_TONES, attendanceErrorMessage, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
 import { Field } from './form-fields'
 
@@ -92,7 +92,6 @@ export function AttendanceSheet({
   // `busy` guards against a second tap at once; `saving` shows 处理中… only once the answer is slow.
   const [saving, setSaving] = useState(false)
   const busy = useRef(false)
-  const attempt = useRef<{ body: string; key: string } | null>(null)
   const noteReady = useAfterFirstPaint()
   const { user } = row
 
@@ -107,16 +106,14 @@ export function AttendanceSheet({
       setError(`备注${parsed.error.issues[0]?.message ?? '填写有误'}`)
       return
     }
-    const body = JSON.stringify(parsed.data)
-    const key = attempt.current?.body === body ? attempt.current.key : createId()
-    attempt.current = { body, key }
     busy.current = true
     if (error) setError('')
     // A quick answer closes the sheet without a flash of 处理中… (and without rendering the sheet again first).
     const slow = setTimeout(() => setSaving(true), SAVING_SHOWN_AFTER_MS)
     try {
-      const updated = await overrideAttendance(eventId, user.id, parsed.data.attendance, parsed.data.note ?? '', key)
-      attempt.current = null
+      const updated = await sendKeyed(`attendance:${eventId}:${user.id}`, parsed.data, (key) =>
+        overrideAttendance(eventId, user.id, parsed.data.attendance, parsed.data.note ?? '', key),
+      )
       onSaved(updated)
       void Taro.showToast({ title: `已改为${ATTENDANCE_LABELS[updated.attendance]}`, icon: 'success' })
       onClose()

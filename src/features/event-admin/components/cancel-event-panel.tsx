@@ -1,12 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { cancelEventBodySchema, type Event } from '@/api/contract/event'
-import { createId } from '@/shared/lib/id'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { cancelEvent } from '@/api/event-admin'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { askReason } from '../lib/ask-reason'
 import { Field } from './form-fields'
 
@@ -19,7 +19,6 @@ export function CancelEventPanel({ event, onCancelled }: { event: Event; onCance
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
   // One key per reason: a retry after a network failure cannot cancel (and notify) twice.
-  const attempt = useRef<{ reason: string; key: string } | null>(null)
 
   const send = async (text: string) => {
     const parsed = cancelEventBodySchema.safeParse({ reason: text })
@@ -30,13 +29,10 @@ export function CancelEventPanel({ event, onCancelled }: { event: Event; onCance
       return
     }
     const body = parsed.data.reason
-    const key = attempt.current?.reason === body ? attempt.current.key : createId()
-    attempt.current = { reason: body, key }
     setSending(true)
     setError('')
     try {
-      const cancelled = await cancelEvent(event.id, body, key)
-      attempt.current = null
+      const cancelled = await sendKeyed(`event-cancel:${event.id}`, { reason: body }, (key) => cancelEvent(event.id, body, key))
       setOpen(false)
       void Taro.showToast({ title: '活动已取消', icon: 'success' })
       onCancelled(cancelled)

@@ -1,9 +1,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { EVENT_TYPE_LABELS, type Event, type EventType } from '@/api/contract/event'
-import { createId } from '@/shared/lib/id'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
@@ -11,6 +10,7 @@ import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { createEvent, updateEvent } from '@/api/event-admin'
 import { getEvent } from '@/api/events'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import {
   checkEventEdit,
   checkNewEvent,
@@ -64,7 +64,6 @@ export function EventForm({
   const [banner, setBanner] = useState('')
   const [busy, setBusy] = useState<Action | null>(null)
   // The Idempotency-Key of the last attempt and the body it carried: a retry of the same body reuses it.
-  const attempt = useRef<{ body: string; key: string } | null>(null)
 
   const load = useCallback(async () => {
     if (!id) return
@@ -91,15 +90,11 @@ export function EventForm({
 
   /** Sends one checked body with the key of this attempt, and shows what came back. */
   const send = async (action: Action, body: object, request: (key: string) => Promise<Event>) => {
-    const bodyText = JSON.stringify([event?.id ?? null, body])
-    const key = attempt.current?.body === bodyText ? attempt.current.key : createId()
-    attempt.current = { body: bodyText, key }
     setErrors({})
     setBanner('')
     setBusy(action)
     try {
-      const saved = await request(key)
-      attempt.current = null
+      const saved = await sendKeyed(event ? `event-edit:${event.id}` : 'event-create', body, request)
       const outcome: EventFormOutcome = action === 'draft' ? 'drafted' : action === 'publish' ? 'published' : 'saved'
       if (event) {
         setEvent(saved)

@@ -1,14 +1,14 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState, type ReactNode } from 'react'
-import { ApiError, toApiError } from '@/api/api-error'
+import { useState, type ReactNode } from 'react'
+import { toApiError } from '@/api/api-error'
 import { HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
 import { useLoad } from '@/shared/hooks/use-load'
-import { createId } from '@/shared/lib/id'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { createHonour, getHonours } from '@/api/honours'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { useHonourDraftStore } from '../honour-draft-store'
 import { checkHonourDraft, textLength } from '../lib/honour-form'
 import { HONOUR_TYPES } from '../lib/theme-month'
@@ -43,7 +43,6 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const attempt = useRef<{ key: string; body: string } | null>(null)
   const quota = useLoad(() => getHonours({ year: draft.year, type: 'innovation', pageSize: 1 }).then((p) => p.total), [draft.year])
   const innovation = draft.type === 'innovation'
   const full = innovation && quota.status === 'ready' && (quota.data ?? 0) >= INNOVATION_AWARD_QUOTA
@@ -54,20 +53,14 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
     setErrors(found)
     setFailure(null)
     if (Object.keys(found).length) return
-    const sent = JSON.stringify(body)
-    const key = attempt.current?.body === sent ? attempt.current.key : createId()
-    attempt.current = { key, body: sent }
     setBusy(true)
     try {
-      const honour = await createHonour(body, key)
-      attempt.current = null
+      const honour = await sendKeyed('honour:create', body, (key) => createHonour(body, key))
       reset(draft.year)
       void Taro.showToast({ title: '已发布', icon: 'success' })
       onDone(honour)
     } catch (caught) {
       const error = toApiError(caught)
-      // Keep the key only when the request may have reached the server, so a retry cannot publish twice.
-      if (!(error instanceof ApiError && error.retriable)) attempt.current = null
       if (error.code === 'AWARD_QUOTA_FULL') {
         setFailure(fullMessage)
         void quota.reload()

@@ -1,14 +1,14 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError, toApiError } from '@/api/api-error'
+import { toApiError } from '@/api/api-error'
 import { reviewScoreBodySchema, type QuarterScoreRow } from '@/api/contract/score'
-import { createId } from '@/shared/lib/id'
 import { MIANZHU_TOWNS } from '@/shared/lib/towns'
 import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { getQuarterScores, saveQuarterScore } from '@/api/scores'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { currentQuarter, recentYears } from '../lib/year-options'
 import './scores.css'
 
@@ -20,7 +20,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
   const [comment, setComment] = useState(row.comment ?? '')
   const [phase, setPhase] = useState<'idle' | 'saving' | 'saved' | 'failed'>(row.score === null ? 'idle' : 'saved')
   const [error, setError] = useState('')
-  const pending = useRef<{ key: string; body: string } | null>(null)
+  const [canRetry, setCanRetry] = useState(false)
   const name = row.user.name
 
   const save = async () => {
@@ -32,17 +32,14 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
       return
     }
     setError('')
-    const text = JSON.stringify(body)
-    const key = pending.current?.body === text ? pending.current.key : createId()
-    pending.current = { key, body: text }
     setPhase('saving')
     try {
-      await saveQuarterScore(year, quarter, row.user.id, body, key)
-      pending.current = null
+      await sendKeyed(`score:${year}:${quarter}:${row.user.id}`, body, (key) => saveQuarterScore(year, quarter, row.user.id, body, key))
       setPhase('saved')
     } catch (failure) {
       const apiError = toApiError(failure)
-      if (!(apiError instanceof ApiError && apiError.retriable)) pending.current = null
+      // 重试 sends the same action again (same key) where it may have reached the server.
+      setCanRetry(apiError.retriable)
       setError(`保存失败：${Object.values(apiError.fields)[0] ?? apiError.message}`)
       setPhase('failed')
     }
@@ -74,7 +71,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
           }}
         />
         <AppButton small loading={phase === 'saving'} onTap={() => void save()}>
-          {phase === 'failed' && pending.current ? '重试' : '保存'}
+          {phase === 'failed' && canRetry ? '重试' : '保存'}
         </AppButton>
       </View>
       <Input

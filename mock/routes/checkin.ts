@@ -1,3 +1,4 @@
+import { checkinAttendance, checkinOpensAt } from '../../src/api/contract/checkin-window'
 import { checkinBodySchema, checkinCodeSchema, checkinResultSchema, type CheckinResult } from '../../src/api/contract/event'
 import { toChinaIso } from '../../src/api/contract/time'
 import { CHECKIN_SLOT_MS, checkinCode, checkinSlot, isValidCheckinCode } from '../checkin-code'
@@ -9,15 +10,10 @@ import { HttpError, parseOrThrow } from '../http'
 import { updateRegistration } from '../repos/registrations'
 import type { Route } from '../router'
 
-const MINUTE = 60_000
-/** Check-in opens this long before the start. */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE
-/** Checked in later than start + this → late. */
-export const LATE_AFTER_MS = 15 * MINUTE
 /** Farther than this from the venue → TOO_FAR. */
 export const GEOFENCE_M = 1000
 
-const lateAt = (event: EventRecord, at: number) => (at > event.startAt + LATE_AFTER_MS ? 'late' : 'present')
+const lateAt = (event: EventRecord, at: number) => checkinAttendance(event.startAt, at)
 
 // The answer of a check-in; an organiser's later override of present/late shows, otherwise the time decides.
 function checkinResult(record: RegistrationRecord, event: EventRecord, checkedInAt: number): CheckinResult {
@@ -65,8 +61,8 @@ export const checkinRoutes: Route[] = [
         return { status: 200, body: checkinResult(record, event, record.checkedInAt) }
       }
       if (event.status === 'cancelled') throw eventCancelled()
-      if (now < event.startAt - CHECKIN_OPENS_BEFORE_MS) {
-        const opens = chinaMonthDayTime(event.startAt - CHECKIN_OPENS_BEFORE_MS)
+      if (now < checkinOpensAt(event.startAt)) {
+        const opens = chinaMonthDayTime(checkinOpensAt(event.startAt))
         throw new HttpError(409, 'CHECKIN_WINDOW_CLOSED', `签到还没开始：${opens} 起可以签到`)
       }
       if (now > event.endAt) throw new HttpError(409, 'CHECKIN_WINDOW_CLOSED', '活动已结束，签到已关闭；如有疑问请联系组织者')

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
+import { checkinOpensAt } from '@/api/contract/checkin-window'
 import { checkinBodySchema, EVENT_TYPE_LABELS, type CheckinResult, type Event } from '@/api/contract/event'
 import { formatDateTime, formatTimeRange } from '@/shared/lib/dates'
 import { fieldLabel } from '@/shared/ui/a11y'
@@ -14,7 +15,6 @@ import { canScanCode, scanCheckinCode } from '../lib/scan-code'
 import './attendance.css'
 
 // API.md: check-in opens 30 minutes before the start.
-const OPENS_BEFORE_MS = 30 * 60 * 1000
 
 const SCAN_MESSAGES = {
   'other-event': '这不是本场活动的签到二维码。请扫描本场活动现场的二维码，或直接输入 6 位签到码。',
@@ -134,7 +134,7 @@ export function CheckinScreen({ eventId, onBack, onOpenRecord }: { eventId: stri
       ? { attendance: mine.attendance, checkedInAt: mine.checkedInAt }
       : null)
   const blocked = whyNoCheckin(event)
-  const opensAt = new Date(Date.parse(event.startAt) - OPENS_BEFORE_MS).toISOString()
+  const opensAt = new Date(checkinOpensAt(Date.parse(event.startAt))).toISOString()
 
   return (
     <View>

@@ -1,10 +1,9 @@
 import type { Commitment, CommitmentItem } from '@/api/contract/commitment'
+import { isCheckinWindowOpen } from '@/api/contract/checkin-window'
 import type { Event } from '@/api/contract/event'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-/** 签到 opens 30 minutes before the start and closes at the end (API.md). */
-const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000
 
 /** Year, month (1–12), day of an instant in China time. */
 export function chinaDay(now: number): { y: number; m: number; d: number } {
@@ -25,8 +24,7 @@ export function checkinOpenEvents(events: readonly Event[], now: number): Event[
       e.status === 'published' &&
       mine?.status === 'registered' &&
       mine.attendance === 'pending' &&
-      now >= Date.parse(e.startAt) - CHECKIN_OPENS_BEFORE_MS &&
-      now <= Date.parse(e.endAt)
+      isCheckinWindowOpen(Date.parse(e.startAt), Date.parse(e.endAt), now)
     )
   })
 }

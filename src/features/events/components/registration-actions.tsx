@@ -6,7 +6,8 @@ import type { Event } from '@/api/contract/event'
 import { formatDateTime, formatRemaining } from '@/shared/lib/dates'
 import { AppButton } from '@/shared/ui/app-button'
 import { useEventsStore } from '../events-store'
-import { CHECKIN_OPENS_BEFORE_MS, signupState } from '../lib/signup-state'
+import { checkinOpensAt } from '@/api/contract/checkin-window'
+import { signupState } from '../lib/signup-state'
 import { askSignupSubscribe } from '../lib/subscribe'
 import { ContestItemsPicker } from './contest-items-picker'
 
@@ -109,7 +110,7 @@ export function RegistrationActions({ event, now, onCheckIn, renderLeaveForm, le
       break
     case 'registered':
       note = '已报名，请按时参加'
-      hint = `${formatDateTime(Date.parse(event.startAt) - CHECKIN_OPENS_BEFORE_MS)} 起可以签到`
+      hint = `${formatDateTime(checkinOpensAt(Date.parse(event.startAt)))} 起可以签到`
       main = (
         <View className='ev-actions__stack'>
           {leaveButton}

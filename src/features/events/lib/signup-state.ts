@@ -1,3 +1,4 @@
+import { isCheckinWindowOpen } from '@/api/contract/checkin-window'
 import type { Event } from '@/api/contract/event'
 import { EVENT_TYPE_LABELS } from '@/api/contract/event'
 
@@ -15,12 +16,9 @@ export type SignupState =
   | { kind: 'ended' }
   | { kind: 'cancelled' }
 
-/** How long before the start check-in opens (API.md: 30 minutes before startAt to endAt). */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * 60 * 1000
-
 /** Whether the check-in window is open at `now`: from startAt − 30 min to endAt, both included. */
 export function isCheckinOpen(event: Pick<Event, 'startAt' | 'endAt'>, now: number): boolean {
-  return now >= Date.parse(event.startAt) - CHECKIN_OPENS_BEFORE_MS && now <= Date.parse(event.endAt)
+  return isCheckinWindowOpen(Date.parse(event.startAt), Date.parse(event.endAt), now)
 }
 
 /** Works out the sign-up state of an event at `now` (epoch ms). */

@@ -9,27 +9,35 @@ import {
 } from './db'
 import { seedCommitmentYear, seedLastYearEvents } from './seed-commitments'
 import { seedHonours, seedThemeMonthEvents } from './seed-honours'
+import { MIANZHU_TOWN_AREAS, type MianzhuTown } from '../src/api/contract/towns'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 
-/** Towns and streets of Mianzhu with their 片区 and the villages (communities) the seed uses. */
-export const TOWNS: { town: string; area: string; villages: string[] }[] = [
-  { town: '剑南街道', area: '城区片区', villages: ['城北社区', '南轩社区', '紫岩社区', '玉妃社区'] },
-  { town: '孝德镇', area: '城区片区', villages: ['年画村', '射箭台村', '齐天村', '金土村'] },
-  { town: '东北街道', area: '城区片区', villages: ['三溪社区', '永安社区'] },
-  { town: '西南街道', area: '城区片区', villages: ['龙蟠社区', '八角社区'] },
-  { town: '汉旺镇', area: '山区片区', villages: ['武都村', '青龙村', '双泉村', '天齐社区'] },
-  { town: '清平镇', area: '山区片区', villages: ['棋盘村', '盐井村', '园艺村'] },
-  { town: '天池镇', area: '山区片区', villages: ['云西村', '天池村', '清泉村'] },
-  { town: '九龙镇', area: '山区片区', villages: ['同林村', '清泉村', '山川村', '双泉村'] },
-  { town: '遵道镇', area: '山前片区', villages: ['棚花村', '双泉村', '清泉村'] },
-  { town: '土门镇', area: '山前片区', villages: ['林泉村', '麓溪村', '黄金村'] },
-  { town: '广济镇', area: '山前片区', villages: ['金花村', '西林村', '青岗村'] },
-  { town: '新市镇', area: '坝区片区', villages: ['石虎村', '泉兴村', '龙泉村'] },
-  { town: '齐福镇', area: '坝区片区', villages: ['中心村', '团结村', '光明村'] },
-  { town: '富新镇', area: '坝区片区', villages: ['庙子村', '五星村', '永丰村'] },
-]
+/** The villages (communities) the seed uses in each town. */
+const SEED_VILLAGES: Record<MianzhuTown, string[]> = {
+  剑南街道: ['城北社区', '南轩社区', '紫岩社区', '玉妃社区'],
+  孝德镇: ['年画村', '射箭台村', '齐天村', '金土村'],
+  东北街道: ['三溪社区', '永安社区'],
+  西南街道: ['龙蟠社区', '八角社区'],
+  汉旺镇: ['武都村', '青龙村', '双泉村', '天齐社区'],
+  清平镇: ['棋盘村', '盐井村', '园艺村'],
+  天池镇: ['云西村', '天池村', '清泉村'],
+  九龙镇: ['同林村', '清泉村', '山川村', '双泉村'],
+  遵道镇: ['棚花村', '双泉村', '清泉村'],
+  土门镇: ['林泉村', '麓溪村', '黄金村'],
+  广济镇: ['金花村', '西林村', '青岗村'],
+  新市镇: ['石虎村', '泉兴村', '龙泉村'],
+  齐福镇: ['中心村', '团结村', '光明村'],
+  富新镇: ['庙子村', '五星村', '永丰村'],
+}
+
+/** Towns and streets of Mianzhu (the contract's list) with their 片区 and the villages the seed uses. */
+export const TOWNS: { town: string; area: string; villages: string[] }[] = MIANZHU_TOWN_AREAS.map(({ town, area }) => ({
+  town,
+  area,
+  villages: SEED_VILLAGES[town],
+}))
 
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林'
 const GIVEN = ['建国', '秀英', '志强', '桂芳', '德明', '红梅', '永贵', '晓燕', '国华', '春兰', '文斌', '淑珍',

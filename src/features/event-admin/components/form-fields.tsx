@@ -4,7 +4,7 @@ import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { canChooseLocation, chooseLocation } from '../lib/choose-location'
 import type { PickedPlace } from '../lib/picked-place'
-import { MIANZHU_TOWNS } from '@/shared/lib/towns'
+import { MIANZHU_TOWNS } from '@/api/contract/towns'
 
 /** A labelled form field with its hint and its error underneath. */
 export function Field({

@@ -2,6 +2,7 @@ import {
   HONOUR_TYPE_LABELS,
   INNOVATION_AWARD_AMOUNT_YUAN,
   INNOVATION_AWARD_QUOTA,
+  awardQuotaFullMessage,
   createHonourBodySchema,
   honourAmountErrors,
   honourListQuerySchema,
@@ -74,11 +75,7 @@ export const honourRoutes: Route[] = [
       // Under the quota's lock, counting and adding cannot interleave with another award.
       await lockHonourQuota(tx, input.year, input.type)
       if (input.type === 'innovation' && (await countHonours(tx, input.year, 'innovation')) >= INNOVATION_AWARD_QUOTA) {
-        throw new HttpError(
-          409,
-          'AWARD_QUOTA_FULL',
-          `${input.year} 年的岗位创新奖已评满 ${INNOVATION_AWARD_QUOTA} 名，不能再评；如需调整请先与市委组织部核对名单`,
-        )
+        throw new HttpError(409, 'AWARD_QUOTA_FULL', awardQuotaFullMessage(input.year))
       }
       const now = clock.now()
       const honour: HonourRecord = {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './contract/common'
+import { awardQuotaFullMessage } from './contract/honour-quota'
 
 /** How a request failed: no connection, too slow, an HTTP error answer, or an answer we could not read. */
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'parse'
@@ -27,7 +28,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   COMMITMENT_NOT_APPROVED: '承诺通过审核后才能填报进展。',
   COMMITMENT_NOT_SUBMITTED: '这份承诺还没有提交，不能审核。',
   QUARTER_NOT_STARTED: '这个季度还没开始，暂不能填报。',
-  AWARD_QUOTA_FULL: '今年的岗位创新奖已评满 30 名，不能再增加。',
+  AWARD_QUOTA_FULL: awardQuotaFullMessage(),
   INTERNAL: '服务器出错了，请稍后重试。',
 }
 

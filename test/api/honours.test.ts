@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { insertHonour } from '../../mock/repos/honours'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
+import { awardQuotaFullMessage } from '@/api/contract/honour'
 
 // PINNED_NOW is 1 Dec 2026: the seed holds the 2026 and 2025 ceremonies (30 岗位创新奖 each); 2027 has none yet.
 let api: MockApi
@@ -228,6 +229,8 @@ describe('POST /honours', () => {
     const res = await post(award({ recipientId: 'u-s03' }))
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('AWARD_QUOTA_FULL')
+    // The same words the 发布荣誉 form shows when it already knows the quota is full.
+    expect(res.body.error.message).toBe(awardQuotaFullMessage(2027))
     expect(res.body.error.message).toContain('30')
     expect(await snapshot()).toBe(before)
   })

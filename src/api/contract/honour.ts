@@ -15,9 +15,8 @@ export const HONOUR_TYPE_LABELS: Record<HonourType, string> = {
   retirement: '荣退',
 }
 
-/** 岗位创新奖: 30 a year, 5000 yuan each (the article). */
-export const INNOVATION_AWARD_QUOTA = 30
-export const INNOVATION_AWARD_AMOUNT_YUAN = 5000
+export { awardQuotaFullMessage, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA } from './honour-quota'
+import { INNOVATION_AWARD_AMOUNT_YUAN } from './honour-quota'
 
 /** `Honour` as API.md defines it; `amount` is in yuan. */
 export const honourSchema = z.object({

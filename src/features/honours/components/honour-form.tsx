@@ -2,7 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { toApiError } from '@/api/api-error'
-import { HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
+import { awardQuotaFullMessage, HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
 import { useLoad } from '@/shared/hooks/use-load'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
@@ -46,7 +46,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
   const quota = useLoad(() => getHonours({ year: draft.year, type: 'innovation', pageSize: 1 }).then((p) => p.total), [draft.year])
   const innovation = draft.type === 'innovation'
   const full = innovation && quota.status === 'ready' && (quota.data ?? 0) >= INNOVATION_AWARD_QUOTA
-  const fullMessage = `${draft.year} 年的岗位创新奖已评满 ${INNOVATION_AWARD_QUOTA} 名，不能再发布。如需调整名单，请联系市委组织部。`
+  const fullMessage = awardQuotaFullMessage(draft.year)
 
   const submit = async () => {
     const { body, errors: found } = checkHonourDraft(draft)

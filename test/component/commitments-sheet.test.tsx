@@ -64,7 +64,8 @@ describe('CommitmentSheet (履职承诺)', () => {
     expect(screen.getByText('组织者意见：第 2 项目标请写明公里数和完成时间')).toBeTruthy()
     expect(screen.getByText('保存草稿')).toBeTruthy()
     expect(screen.getByText('提交')).toBeTruthy()
-    expect(screen.getByLabelText('第 2 项标题')).toBeTruthy()
+    // Taro's Input is a custom element that puts its label on once it is defined: wait for it under load.
+    expect(await screen.findByLabelText('第 2 项标题')).toBeTruthy()
   })
 
   it('should lock an approved sheet and show completion and 填报进展 per item', async () => {
@@ -100,7 +101,7 @@ describe('CommitmentSheet (履职承诺)', () => {
     renderSheet()
     fireEvent.click(await screen.findByText('放弃'))
     await waitFor(() => expect((screen.getByLabelText('第 1 项标题') as HTMLElement & { value: string }).value).toBe('壮大村集体经济'))
-    expect(screen.getByLabelText('第 3 项标题')).toBeTruthy()
+    expect(await screen.findByLabelText('第 3 项标题')).toBeTruthy()
     expect(useCommitmentsStore.getState().drafts[KEY].dirty).toBe(false)
   })
 

@@ -124,7 +124,7 @@ describe('EventForm (发布活动)', () => {
     expect(await screen.findByText('已有同名活动')).toBeTruthy()
     expect(screen.getByText('地址不在绵竹市')).toBeTruthy()
     expect(screen.getByText('填写的内容有误，请按提示修改后再提交。')).toBeTruthy()
-    expect((screen.getByLabelText('活动名称') as HTMLElement & { value: string }).value).toBe('强村讲堂：村级财务规范')
+    expect(((await screen.findByLabelText('活动名称')) as HTMLElement & { value: string }).value).toBe('强村讲堂：村级财务规范')
   })
 
   it('should keep the form and reuse the Idempotency-Key when a post fails on the network', async () => {

@@ -1,7 +1,7 @@
 import { assessmentParts, rankAssessment, ASSESSMENT_FORMULA } from '../src/api/contract/assessment'
 import { completionOf, latestPercentOf } from '../src/api/contract/commitment'
 import type { RankingRow } from '../src/api/contract/score'
-import { chinaYearRange } from './china-time'
+import { chinaYearRange } from '../src/api/contract/time'
 import type { EventRecord, RegistrationRecord, UserRecord } from './db'
 import { effectiveAttendance, userView } from './domain'
 import { commitmentsOfYear } from './repos/commitments'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Attendance, EventType } from '../src/api/contract/event'
-import { chinaYear, chinaYearRange } from './china-time'
+import { chinaYear, chinaYearRange } from '../src/api/contract/time'
 import { seededCheckinSecret, type EventRecord, type RegistrationRecord, type UserRecord } from './db'
 import { holdsSeat } from './domain'
 import { HttpError, parseOrThrow } from './http'

@@ -1,6 +1,5 @@
 import type { CommitmentCategory } from '../src/api/contract/commitment'
-import { CHINA_OFFSET_MS } from '../src/api/contract/time'
-import { chinaQuarter, chinaYear, chinaYearRange } from './china-time'
+import { CHINA_OFFSET_MS, chinaQuarter, chinaYear, chinaYearRange } from '../src/api/contract/time'
 import {
   seededCheckinSecret,
   type CommitmentItemRecord,

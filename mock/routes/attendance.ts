@@ -1,6 +1,5 @@
 import { attendanceQuerySchema, attendanceRate, myAttendanceSchema, type AttendanceRecord } from '../../src/api/contract/attendance'
-import { toChinaIso } from '../../src/api/contract/time'
-import { chinaYear, chinaYearRange } from '../china-time'
+import { toChinaIso, chinaYear, chinaYearRange } from '../../src/api/contract/time'
 import type { EventRecord, RegistrationRecord } from '../db'
 import { effectiveAttendance, eventViews } from '../domain'
 import { parseOrThrow } from '../http'

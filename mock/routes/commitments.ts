@@ -12,8 +12,7 @@ import {
   type Commitment,
   type CommitmentItem,
 } from '../../src/api/contract/commitment'
-import { toChinaIso } from '../../src/api/contract/time'
-import { chinaYear, quarterStarted } from '../china-time'
+import { toChinaIso, chinaYear, quarterStarted } from '../../src/api/contract/time'
 import type { CommitmentItemRecord, CommitmentRecord, UserRecord } from '../db'
 import { notify, userView } from '../domain'
 import { HttpError, parseOrThrow, validationFailed } from '../http'

@@ -6,7 +6,7 @@ import {
   eventSchema,
   updateEventBodySchema,
 } from '../../src/api/contract/event'
-import { chinaMonthDayTime } from '../china-time'
+import { chinaMonthDayTime } from '../../src/api/contract/time'
 import type { EventRecord } from '../db'
 import {
   eventCancelled,

@@ -7,8 +7,7 @@ import {
   type Attendance,
   type RegistrationStatus,
 } from '../../src/api/contract/event'
-import { toChinaIso } from '../../src/api/contract/time'
-import { chinaDateTime } from '../china-time'
+import { toChinaIso, chinaDateTime } from '../../src/api/contract/time'
 import { toCsv } from '../csv'
 import type { EventRecord, RegistrationRecord, UserRecord } from '../db'
 import {

@@ -9,9 +9,8 @@ import {
   reviewScoreSchema,
   type ReviewScore,
 } from '../../src/api/contract/score'
-import { toChinaIso } from '../../src/api/contract/time'
+import { toChinaIso, chinaYear, quarterStarted, yearOver } from '../../src/api/contract/time'
 import { yearRanking } from '../assessment'
-import { chinaYear, quarterStarted, yearOver } from '../china-time'
 import type { ReviewScoreRecord } from '../db'
 import { userView } from '../domain'
 import { HttpError, parseOrThrow } from '../http'

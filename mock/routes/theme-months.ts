@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { springEquinoxChinaDate } from '../../src/api/contract/equinox'
 import { themeMonthSchema, themeMonthYearSchema } from '../../src/api/contract/honour'
-import { CHINA_OFFSET_MS } from '../../src/api/contract/time'
+import { chinaMonthRange } from '../../src/api/contract/time'
 import { canSeeWith, eventViews } from '../domain'
 import { honourViews, newestFirst } from '../honours-view'
 import { parseOrThrow } from '../http'
@@ -9,11 +9,6 @@ import { listEvents } from '../repos/events'
 import { listHonours } from '../repos/honours'
 import { registrationsOfUser } from '../repos/registrations'
 import type { Route } from '../router'
-
-/** First instant of March of `year` and of April, China time: `[start, end)`. */
-function chinaMarch(year: number): [number, number] {
-  return [Date.UTC(year, 2, 1) - CHINA_OFFSET_MS, Date.UTC(year, 3, 1) - CHINA_OFFSET_MS]
-}
 
 /** The March theme month (支书主题活动月) of a year: its 春分, its events and its honours. */
 export const themeMonthRoutes: Route[] = [
@@ -30,7 +25,7 @@ export const themeMonthRoutes: Route[] = [
       const { year } = parseOrThrow(z.strictObject({ year: themeMonthYearSchema }), { year: params.year })
       parseOrThrow(z.strictObject({}), query)
       const now = clock.now()
-      const [start, end] = chinaMarch(year)
+      const [start, end] = chinaMonthRange(year, 3)
       const mine = await registrationsOfUser(tx, user.id)
       const activities = (await listEvents(tx, { from: start, to: end }))
         .filter((e) => canSeeWith(e, user, mine.get(e.id)))

@@ -3,7 +3,8 @@ import { prefetch, prefetched } from '@/shared/lib/prefetch'
 import { countSubmittedCommitments, getMyCommitment } from '@/api/commitments'
 import { getEquinox } from '@/api/theme-months'
 import { getMyUpcomingEvents, getUpcomingEvents } from '@/api/events'
-import { chinaDay, themeBannerYear } from './lib/dashboard'
+import { chinaDay } from '@/api/contract/time'
+import { themeBannerYear } from './lib/dashboard'
 
 /** One 首页 load: `start` asks at launch, `get` takes that answer (once, while fresh) or asks anew. */
 function homeLoad<A extends Array<string | number>, T>(name: string, load: (...args: A) => Promise<T>) {

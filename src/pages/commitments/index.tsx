@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { CommitmentSheet } from '@/features/commitments/components/commitment-sheet'
-import { chinaYear } from '@/features/commitments/lib/china-date'
+import { chinaYear } from '@/api/contract/time'
 import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
@@ -18,7 +18,7 @@ const ORGANISER_ENTRIES = [
 export default function CommitmentsPage() {
   const user = useRequireSession()
   // The sheet belongs to the year the page was opened in (China time).
-  const [year] = useState(() => chinaYear())
+  const [year] = useState(() => chinaYear(Date.now()))
   if (!user) return null
   if (user.role === 'organiser') {
     return (

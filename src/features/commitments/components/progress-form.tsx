@@ -12,7 +12,8 @@ import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { uploadPhoto } from '@/api/uploads'
 import { progressDraftOf, progressKey, useProgressStore, type ProgressDraft } from '../progress-store'
 import { useMyCommitment } from '../hooks/use-my-commitment'
-import { chinaQuarter, chinaYear, isFutureQuarter, percentOfTarget } from '../lib/china-date'
+import { chinaQuarter, chinaYear } from '@/api/contract/time'
+import { isFutureQuarter, percentOfTarget } from '../lib/china-date'
 import './commitments.css'
 import './progress-form.css'
 
@@ -24,7 +25,7 @@ const NOTE_MAX = 500
 /** The quarter a report opens on: the asked one, else the current quarter (the last one of a past year). */
 export function defaultQuarter(year: number, asked?: number): number {
   if (asked && asked >= 1 && asked <= 4) return asked
-  return year < chinaYear() ? 4 : chinaQuarter()
+  return year < chinaYear(Date.now()) ? 4 : chinaQuarter(Date.now())
 }
 
 /** What the fields say for a key: the phone's draft, else the report already sent for that quarter. */

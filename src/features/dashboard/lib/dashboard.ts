@@ -1,20 +1,10 @@
 import type { Commitment, CommitmentItem } from '@/api/contract/commitment'
 import { isCheckinWindowOpen } from '@/api/contract/checkin-window'
 import type { Event } from '@/api/contract/event'
+import { chinaDay, chinaQuarter } from '@/api/contract/time'
 
-const HOUR_MS = 3_600_000
-const DAY_MS = 24 * HOUR_MS
+const DAY_MS = 24 * 3_600_000
 
-/** Year, month (1–12), day of an instant in China time. */
-export function chinaDay(now: number): { y: number; m: number; d: number } {
-  const t = new Date(now + 8 * HOUR_MS)
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
-}
-
-/** The China-time quarter (1–4) of an instant. */
-export function chinaQuarter(now: number): number {
-  return Math.ceil(chinaDay(now).m / 3)
-}
 
 /** Registered events of the secretary whose 签到 window is open now and who has not checked in. */
 export function checkinOpenEvents(events: readonly Event[], now: number): Event[] {

@@ -7,7 +7,7 @@ import {
   type EventType,
 } from '@/api/contract/event'
 import type { CreateEventPayload, UpdateEventPayload } from '@/api/event-admin'
-import { chinaDateAfter, chinaIso, chinaParts } from './china-time'
+import { chinaDateAfter, chinaIso, chinaParts } from '@/api/contract/time'
 
 /** What the 发布活动 form holds: text as typed, dates and times as the pickers give them. */
 export type EventFormValues = {

@@ -1,19 +1,9 @@
 import type { Event } from '@/api/contract/event'
 import { HONOUR_TYPE_LABELS, type Honour, type HonourType } from '@/api/contract/honour'
+import { chinaDate, chinaDay } from '@/api/contract/time'
 
 const DAY_MS = 86_400_000
 
-/** Year, month (1–12) and day of an instant in China time (UTC+8). */
-function chinaDay(now: number): { y: number; m: number; d: number } {
-  const t = new Date(now + 8 * 3_600_000)
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
-}
-
-/** `YYYY-MM-DD` of an instant in China time. */
-export function chinaDate(value: string | number): string {
-  const { y, m, d } = chinaDay(typeof value === 'number' ? value : Date.parse(value))
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
 
 /** The year whose theme month (March) is current or next: this year until March ends, then the next. */
 export function themeYearAt(now: number): number {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ReviewList } from '@/features/commitments/components/review-list'
-import { chinaYear } from '@/features/commitments/lib/china-date'
+import { chinaYear } from '@/api/contract/time'
 import { Page } from '@/features/settings/components/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
@@ -8,7 +8,7 @@ import { OrganiserOnly } from '../../organiser-only'
 
 /** 承诺审核: this year's sheets by status and town. */
 export default function OrganiserCommitmentsPage() {
-  const [year] = useState(() => chinaYear())
+  const [year] = useState(() => chinaYear(Date.now()))
   return (
     <OrganiserOnly>
       <Page>

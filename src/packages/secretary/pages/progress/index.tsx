@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { chinaYear } from '@/features/commitments/lib/china-date'
+import { chinaYear } from '@/api/contract/time'
 import { ProgressForm } from '@/features/commitments/components/progress-form'
 import { Page } from '@/features/settings/components/page'
 import { replacePage } from '@/shared/lib/navigate'
@@ -18,7 +18,7 @@ export default function ProgressPage() {
   const user = useRequireSession()
   const { params } = useRouter()
   if (!user) return null
-  const year = Number(params.year) || chinaYear()
+  const year = Number(params.year) || chinaYear(Date.now())
   const quarter = Number(params.quarter) || undefined
   const itemId = params.itemId && /^[\w-]{1,64}$/.test(params.itemId) ? params.itemId : null
   return (

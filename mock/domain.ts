@@ -55,7 +55,8 @@ export async function waitlistOf(tx: Tx, eventId: string): Promise<RegistrationR
 
 /** Seats taken (registered, not on leave). */
 export async function registeredCount(tx: Tx, eventId: string): Promise<number> {
-  return (await registrationsOf(tx, eventId)).filter(holdsSeat).length
+  // Counted in the database: a sign-up must not read a 10,000-row roster to find a free seat.
+  return registrations.countSeatHolders(tx, eventId)
 }
 
 /** Waitlist place (1-based) of every waiting user among an event's registrations. */
@@ -87,7 +88,9 @@ export async function registrationView(
   now: number,
   positions?: Map<string, number>,
 ): Promise<Registration> {
-  return registrationViewWith(r, event, now, r.status === 'waitlisted' ? (positions ?? (await waitlistPositions(tx, event.id))) : new Map())
+  if (r.status !== 'waitlisted') return registrationViewWith(r, event, now, new Map())
+  // One place, counted in the database, unless the caller has every place at hand already.
+  return registrationViewWith(r, event, now, positions ?? new Map([[r.userId, await registrations.waitlistPlace(tx, event.id, r.seq)]]))
 }
 
 /** `Registration` with the event's waitlist places at hand. */
@@ -192,9 +195,8 @@ export async function notify(
  * holds the event's lock (repos/events lockEvent), so two of these never race for one seat.
  */
 export async function promoteFromWaitlist(tx: Tx, event: EventRecord, now: number): Promise<void> {
-  const regs = await registrationsOf(tx, event.id)
-  let free = event.capacity - regs.filter(holdsSeat).length
-  for (const next of waitlistAmong(regs)) {
+  let free = event.capacity - (await registrations.countSeatHolders(tx, event.id))
+  for (const next of await registrations.waitlistHead(tx, event.id, free)) {
     if (free <= 0) break
     next.status = 'registered'
     await registrations.updateRegistration(tx, next)

@@ -17,6 +17,44 @@ export async function registrationsOfEvents(tx: Tx, eventIds: string[]): Promise
   return byEvent
 }
 
+/** How many registrations of an event hold a seat (registered, not on leave), counted in the database. */
+export async function countSeatHolders(tx: Tx, eventId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'registered')
+    .where('attendance', '<>', 'leave')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The place (1-based) of a waitlist ticket `seq` in an event's waitlist, counted in the database. */
+export async function waitlistPlace(tx: Tx, eventId: string, seq: number): Promise<number> {
+  const row = await tx
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .where('seq', '<=', seq)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The first `limit` of an event's waitlist, first in line first. */
+export async function waitlistHead(tx: Tx, eventId: string, limit: number): Promise<RegistrationRecord[]> {
+  if (limit <= 0) return []
+  const rows = await tx
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+  return rows.map(registrationRecord)
+}
+
 /** One user's registration of an event, if any (there is at most one per pair). */
 export async function findRegistration(tx: Tx, eventId: string, userId: string): Promise<RegistrationRecord | undefined> {
   const row = await tx

@@ -118,17 +118,34 @@ export function findRegistration(tx: Tx, eventId: string, userId: string): Promi
 
 /** `Event` as `viewer` sees it, with counts and the viewer's own registration. */
 export async function eventView(tx: Tx, event: EventRecord, viewer: UserRecord, now: number): Promise<Event> {
-  return eventViewWith(event, await registrationsOf(tx, event.id), viewer, now)
+  return (await eventViews(tx, [event], viewer, now))[0]
 }
 
-/** `Event` views of many events, with their registrations read at once. */
-export async function eventViews(tx: Tx, events: EventRecord[], viewer: UserRecord, now: number): Promise<Event[]> {
-  const byEvent = await registrations.registrationsOfEvents(tx, events.map((e) => e.id))
-  return events.map((e) => eventViewWith(e, byEvent.get(e.id) ?? [], viewer, now))
+/**
+ * `Event` views of many events: their counts in one grouped query, and the viewer's registrations
+ * (pass `mine` when the caller has read them already, as GET /events does with its page).
+ */
+export async function eventViews(
+  tx: Tx,
+  list: EventRecord[],
+  viewer: UserRecord,
+  now: number,
+  mine?: Map<string, RegistrationRecord>,
+): Promise<Event[]> {
+  const ids = list.map((e) => e.id)
+  const counts = await registrations.countsOfEvents(tx, ids, viewer.id)
+  const own = viewer.role === 'secretary' ? (mine ?? (await registrations.registrationsOfUserAmong(tx, viewer.id, ids))) : new Map()
+  return list.map((e) => eventViewWith(e, counts.get(e.id)!, own.get(e.id), viewer, now))
 }
 
-/** `Event` as `viewer` sees it, given all of its registrations. */
-export function eventViewWith(event: EventRecord, regs: RegistrationRecord[], viewer: UserRecord, now: number): Event {
+/** `Event` as `viewer` sees it, given its counts and the viewer's registration (if any). */
+export function eventViewWith(
+  event: EventRecord,
+  counts: registrations.EventCounts,
+  mine: RegistrationRecord | undefined,
+  viewer: UserRecord,
+  now: number,
+): Event {
   const view: Event = {
     id: event.id,
     type: event.type,
@@ -142,16 +159,15 @@ export function eventViewWith(event: EventRecord, regs: RegistrationRecord[], vi
     credits: event.credits,
     audience: { towns: [...event.audienceTowns] },
     status: event.status,
-    registeredCount: regs.filter(holdsSeat).length,
-    waitlistCount: regs.filter((r) => r.status === 'waitlisted').length,
+    registeredCount: counts.registered,
+    waitlistCount: counts.waitlisted,
   }
   if (event.speaker) view.speaker = event.speaker
   if (event.contestItems) view.contestItems = [...event.contestItems]
   if (viewer.role === 'secretary') {
-    const mine = regs.find((r) => r.userId === viewer.id)
-    if (mine) view.myRegistration = registrationViewWith(mine, event, now, positionsAmong(regs))
+    if (mine) view.myRegistration = registrationViewWith(mine, event, now, new Map(counts.myPlace ? [[mine.userId, counts.myPlace]] : []))
   } else {
-    view.checkedInCount = regs.filter(isCheckedIn).length
+    view.checkedInCount = counts.checkedIn
   }
   return view
 }

@@ -6,10 +6,8 @@ import {
   registrationBodySchema,
   registrationSchema,
 } from '../../src/api/contract/event'
-import type { EventRecord, RegistrationRecord } from '../db'
 import {
   canAct,
-  canSeeWith,
   eventCancelled,
   eventView,
   eventViews,
@@ -22,21 +20,10 @@ import {
   visibleEvent,
 } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
-import { paginate } from '../paging'
 import { nextSeq } from '../repos/ids'
-import { listEvents } from '../repos/events'
-import { insertRegistration, registrationsOfUser, updateRegistration } from '../repos/registrations'
+import { pageOfEvents } from '../repos/events'
+import { insertRegistration, updateRegistration } from '../repos/registrations'
 import type { Route } from '../router'
-
-function matches(event: EventRecord, needle: string): boolean {
-  return [event.title, event.description, event.speaker ?? '', event.venue.name, event.venue.address].some((s) =>
-    s.toLowerCase().includes(needle),
-  )
-}
-
-function isMine(r: RegistrationRecord | undefined): boolean {
-  return r !== undefined && (r.status === 'registered' || r.status === 'waitlisted')
-}
 
 /** Event list, detail, sign-up and cancellation. */
 export const eventRoutes: Route[] = [
@@ -48,21 +35,18 @@ export const eventRoutes: Route[] = [
     async handle({ tx, clock, query, user }) {
       const { type, when, q, mine, page, pageSize } = parseOrThrow(eventListQuerySchema, query)
       const now = clock.now()
-      const needle = q?.toLowerCase()
-      const myRegs = await registrationsOfUser(tx, user.id)
-      const found = (await listEvents(tx)).filter(
-        (e) =>
-          canSeeWith(e, user, myRegs.get(e.id)) &&
-          (!type || e.type === type) &&
-          (when === 'all' || (when === 'upcoming' ? e.endAt >= now : e.endAt < now)) &&
-          (!needle || matches(e, needle)) &&
-          (mine !== 'true' || isMine(myRegs.get(e.id))),
-      )
-      found.sort((a, b) =>
-        when === 'upcoming' ? a.startAt - b.startAt || a.id.localeCompare(b.id) : b.startAt - a.startAt || a.id.localeCompare(b.id),
-      )
-      const one = paginate(found, page, pageSize, (e) => e)
-      return { status: 200, body: { ...one, items: await eventViews(tx, one.items, user, now) } }
+      const found = await pageOfEvents(tx, {
+        viewer: user,
+        type,
+        when,
+        now,
+        needle: q?.toLowerCase(),
+        mine: mine === 'true',
+        page,
+        pageSize,
+      })
+      const items = await eventViews(tx, found.events, user, now, found.mine)
+      return { status: 200, body: { items, total: found.total, page, pageSize } }
     },
   },
   {

@@ -23,8 +23,7 @@ import {
   userView,
 } from '../domain'
 import { HttpError, parseOrThrow } from '../http'
-import { paginate } from '../paging'
-import { updateRegistration } from '../repos/registrations'
+import { rosterPage, updateRegistration } from '../repos/registrations'
 import type { Tx } from '../repos/tx'
 import { usersById } from '../repos/users'
 import type { Route } from '../router'
@@ -130,13 +129,12 @@ export const rosterRoutes: Route[] = [
     async handle({ tx, clock, params, query, user }) {
       const { status, attendance, page, pageSize } = parseOrThrow(rosterQuerySchema, query)
       const event = await organiserEvent(tx, params.id)
-      const scope = await rosterScope(tx, event, user, clock.now())
-      const rows = rosterOrder(scope).filter(
-        (r) =>
-          (!status || r.status === status) &&
-          (!attendance || effectiveAttendance(r, event, scope.now) === attendance),
-      )
-      return { status: 200, body: paginate(rows, page, pageSize, (r) => rosterRow(r, scope)) }
+      const now = clock.now()
+      const found = await rosterPage(tx, event, { status, attendance, now, page, pageSize })
+      const records = found.rows.map((row) => row.record)
+      const scope = await rosterScope(tx, event, user, now, records)
+      scope.positions = new Map(found.rows.flatMap((row) => (row.place === undefined ? [] : [[row.record.userId, row.place]])))
+      return { status: 200, body: { items: records.map((r) => rosterRow(r, scope)), total: found.total, page, pageSize } }
     },
   },
   {

@@ -67,6 +67,49 @@ describe('GET /events', () => {
     expect(ids(found)).toEqual(['evt-lecture-open'])
   })
 
+  it('should match a search word literally, case-insensitively, in the venue and speaker too', async () => {
+    // % and _ are ordinary characters in a search, not patterns that match everything.
+    for (const q of ['%', '_', '\\']) {
+      const res = await api.call('GET', `/events?when=all&q=${encodeURIComponent(q)}`, { token: organiser })
+      expect(res.status).toBe(200)
+      expect(res.body.total).toBe(0)
+    }
+    const detail = (await api.call('GET', '/events/evt-lecture-open', { token: secretary })).body
+    const bySpeaker = await api.call('GET', `/events?when=all&pageSize=100&q=${encodeURIComponent(detail.speaker)}`, { token: secretary })
+    expect(ids(bySpeaker)).toContain('evt-lecture-open')
+    const byVenue = await api.call('GET', `/events?when=all&pageSize=100&q=${encodeURIComponent(detail.venue.address)}`, { token: secretary })
+    expect(ids(byVenue)).toContain('evt-lecture-open')
+    await api.call('PATCH', '/events/evt-lecture-open', { token: organiser, body: { title: '强村讲堂：Fly-Land 经济' } })
+    try {
+      expect(ids(await api.call('GET', '/events?when=all&q=fLY-lAND', { token: secretary }))).toEqual(['evt-lecture-open'])
+    } finally {
+      await api.call('PATCH', '/events/evt-lecture-open', { token: organiser, body: { title: detail.title } })
+    }
+  })
+
+  it('should give each row of the list the same counts and waitlist place as the event itself', async () => {
+    const token = await api.login(secretaryPhone(7)) // waitlisted for the full lecture
+    for (const viewer of [token, organiser]) {
+      const list = await api.call('GET', '/events?when=all&pageSize=100', { token: viewer })
+      expect(list.body.items.length).toBeGreaterThan(3)
+      for (const row of list.body.items) {
+        const one = await api.call('GET', `/events/${row.id}`, { token: viewer })
+        expect(row).toEqual(one.body)
+      }
+    }
+    const full = (await api.call('GET', '/events?mine=true&when=all&pageSize=100', { token })).body.items.find(
+      (e: { id: string }) => e.id === 'evt-lecture-full',
+    )
+    expect(full.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: expect.any(Number) })
+  })
+
+  it('should answer a page past the end with no items and the true total', async () => {
+    const first = await api.call('GET', '/events?when=all&pageSize=5', { token: secretary })
+    const beyond = await api.call('GET', '/events?when=all&pageSize=5&page=99', { token: secretary })
+    expect(beyond.status).toBe(200)
+    expect(beyond.body).toEqual({ items: [], total: first.body.total, page: 99, pageSize: 5 })
+  })
+
   it('should keep only the caller\'s registered and waitlisted events with mine=true (我的报名)', async () => {
     const token = await api.login(secretaryPhone(7)) // waitlisted for the full lecture
     const mine = await api.call('GET', '/events?mine=true&when=all&pageSize=100', { token })

@@ -7,6 +7,7 @@ import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
 import { getCheckinLocation } from '@/features/attendance/lib/get-location'
 import { scanCheckinCode } from '@/features/attendance/lib/scan-code'
 import { createEvent } from '../support/events'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 jest.mock('@/api/checkin')
@@ -26,8 +27,9 @@ const registration: Registration = {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useAttendanceStore.setState({ checkinPending: {}, checkinPhase: {} })
+  useAttendanceStore.setState({ checkinPhase: {} })
   jest.mocked(getCheckinLocation).mockResolvedValue(null)
   mockedGetEvent.mockResolvedValue(
     createEvent({ startAt: new Date(Date.now() - 60_000).toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString(), myRegistration: registration }),

@@ -7,6 +7,7 @@ import { useAttendanceStore } from '@/features/attendance/attendance-store'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
 import { getCheckinLocation } from '@/features/attendance/lib/get-location'
 import { createEvent } from '../support/events'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 jest.mock('@/api/checkin')
@@ -53,8 +54,9 @@ async function renderScreen() {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useAttendanceStore.setState({ checkinPending: {}, checkinPhase: {}, leavePending: {}, leaveBusy: {}, leaveReasons: {} })
+  useAttendanceStore.setState({ checkinPhase: {}, leaveBusy: {}, leaveReasons: {} })
   mockedGetEvent.mockResolvedValue(eventUnderWay())
   mockedGetLocation.mockResolvedValue(HERE)
 })

@@ -5,6 +5,7 @@ import type { Registration } from '@/api/contract/event'
 import { requestLeave } from '@/api/events'
 import { leaveReasonKey, useAttendanceStore } from '@/features/attendance/attendance-store'
 import { LeaveForm } from '@/features/attendance/components/leave-form'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 const mockedRequestLeave = jest.mocked(requestLeave)
@@ -29,8 +30,9 @@ async function renderForm(onDone = jest.fn(), onCancel = jest.fn()) {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useAttendanceStore.setState({ leavePending: {}, leaveBusy: {}, leaveReasons: {} })
+  useAttendanceStore.setState({ leaveBusy: {}, leaveReasons: {} })
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
 })
 

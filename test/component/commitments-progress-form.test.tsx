@@ -5,6 +5,7 @@ import { getMyCommitment, reportProgress } from '@/api/commitments'
 import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
 import { ProgressForm } from '@/features/commitments/components/progress-form'
 import { createItem, createSheet, SECRETARY, type } from './commitments-fixtures'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/commitments')
 const mockedGet = jest.mocked(getMyCommitment)
@@ -30,9 +31,10 @@ async function renderForm(item = createItem()) {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
   localStorage.clear()
-  useProgressStore.setState({ drafts: {}, pending: {} })
+  useProgressStore.setState({ drafts: {} })
   // 2027-05-10 10:00 in China: the second quarter.
   jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2027-05-10T10:00:00+08:00'))
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)

@@ -6,6 +6,7 @@ import { draftKey, useCommitmentsStore } from '@/features/commitments/commitment
 import { CommitmentSheet } from '@/features/commitments/components/commitment-sheet'
 import { createDraftItem, draftItemsOf } from '@/features/commitments/lib/draft'
 import { createItem, createSheet, SECRETARY, type } from './commitments-fixtures'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/commitments')
 const mockedGet = jest.mocked(getMyCommitment)
@@ -20,9 +21,10 @@ function renderSheet() {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
   localStorage.clear()
-  useCommitmentsStore.setState({ drafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {} })
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
 })
 

@@ -1,9 +1,11 @@
 import { ApiError } from '@/api/api-error'
 import type { Commitment } from '@/api/contract/commitment'
 import { saveMyCommitment } from '@/api/commitments'
+import { forgetAttemptsInMemory } from '@/api/kit/keyed-mutation'
 import { draftKey, useCommitmentsStore } from '@/features/commitments/commitments-store'
 import { createDraftItem } from '@/features/commitments/lib/draft'
 import { progressKey, useProgressStore } from '@/features/commitments/progress-store'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/commitments')
 const mockedSave = jest.mocked(saveMyCommitment)
@@ -40,15 +42,16 @@ function savedSheet(): Commitment {
 async function reload() {
   const stored = localStorage.getItem('zst-commitments')
   // Clearing memory writes through to storage; put the stored copy back as the closed app left it.
-  useCommitmentsStore.setState({ drafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {} })
   if (stored) localStorage.setItem('zst-commitments', stored)
   await useCommitmentsStore.persist.rehydrate()
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
   localStorage.clear()
-  useCommitmentsStore.setState({ drafts: {}, pending: {} })
+  useCommitmentsStore.setState({ drafts: {} })
 })
 
 describe('useCommitmentsStore', () => {
@@ -62,21 +65,22 @@ describe('useCommitmentsStore', () => {
   })
 
   it('should keep the draft after a failed save, also through a reload, and retry with the same Idempotency-Key', async () => {
-    mockedSave.mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(savedSheet())
+    mockedSave.mockRejectedValueOnce(new ApiError({ kind: 'network' }))
     useCommitmentsStore.getState().editDraft(KEY, ITEMS)
     await expect(useCommitmentsStore.getState().save('u-s01', 2027)).rejects.toThrow(/网络连接失败/)
     expect(useCommitmentsStore.getState().drafts[KEY].items).toHaveLength(2)
     await reload()
+    forgetAttemptsInMemory()
     expect(useCommitmentsStore.getState().drafts[KEY].items[1].target).toBe('硬化村道 3 公里')
 
-    useCommitmentsStore.setState({ pending: {} })
-    mockedSave.mockReset()
     mockedSave.mockRejectedValueOnce(new ApiError({ kind: 'timeout' })).mockResolvedValueOnce(savedSheet())
     await expect(useCommitmentsStore.getState().save('u-s01', 2027)).rejects.toThrow()
     await useCommitmentsStore.getState().save('u-s01', 2027)
-    const [first, second] = mockedSave.mock.calls
-    expect(second[2]).toBe(first[2])
-    expect(second[1]).toEqual(first[1])
+    const [first, afterRestart, retry] = mockedSave.mock.calls
+    // The save that failed before the app closed, the one after it and its retry: one key, one body.
+    expect(afterRestart[2]).toBe(first[2])
+    expect(retry[2]).toBe(first[2])
+    expect(retry[1]).toEqual(first[1])
     const draft = useCommitmentsStore.getState().drafts[KEY]
     expect(draft.dirty).toBe(false)
     expect(draft.items.map((i) => i.id)).toEqual(['it-0', 'it-1'])
@@ -98,10 +102,10 @@ describe('useCommitmentsStore', () => {
 
   it('should keep a progress report being written through a reload until it is sent', async () => {
     const key = progressKey('u-s01', 2027, 'it-1', 1)
-    useProgressStore.setState({ drafts: {}, pending: {} })
+    useProgressStore.setState({ drafts: {} })
     useProgressStore.getState().edit(key, { percent: '60', note: '完成招商签约', photos: ['http://127.0.0.1:9527/uploads/abcdefghijklmnop0001.jpg'] })
     const stored = localStorage.getItem('zst-progress')
-    useProgressStore.setState({ drafts: {}, pending: {} })
+    useProgressStore.setState({ drafts: {} })
     if (stored) localStorage.setItem('zst-progress', stored)
     await useProgressStore.persist.rehydrate()
     expect(useProgressStore.getState().drafts[key]).toEqual(expect.objectContaining({ percent: '60', note: '完成招商签约', photos: ['http://127.0.0.1:9527/uploads/abcdefghijklmnop0001.jpg'] }))

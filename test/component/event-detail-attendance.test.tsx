@@ -8,6 +8,7 @@ import EventDetailPage from '@/pages/event-detail/index'
 import { useSessionStore } from '@/stores/session-store'
 import * as taroShim from '../setup/taro-shim'
 import { createEvent } from '../support/events'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)
@@ -36,13 +37,14 @@ function eventStartingIn(minutes: number, extra: Partial<Registration> = {}): Ev
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
   jest.spyOn(taroShim, 'useRouter').mockReturnValue({ params: { id: 'evt-1' }, path: '/pages/event-detail/index' })
   jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
   useSessionStore.setState({ token: 'token-s01', user: { id: 'u-s01', name: '王建国', role: 'secretary', town: '剑南街道', phone: '13800000001' } })
-  useEventsStore.setState({ byId: {}, pending: {}, busy: {} })
-  useAttendanceStore.setState({ checkinPending: {}, checkinPhase: {}, leavePending: {}, leaveBusy: {}, leaveReasons: {} })
+  useEventsStore.setState({ byId: {}, busy: {} })
+  useAttendanceStore.setState({ checkinPhase: {}, leaveBusy: {}, leaveReasons: {} })
 })
 
 describe('Event detail page: 签到 and 请假', () => {

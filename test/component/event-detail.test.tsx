@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
 import type { Registration } from '@/api/contract/event'
 import { cancelRegistration, getEvent, registerForEvent } from '@/api/events'
+import { forgetAttemptsInMemory } from '@/api/kit/keyed-mutation'
 import { EventDetail } from '@/features/events/components/event-detail'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)
@@ -22,8 +24,9 @@ const registration = (extra: Partial<Registration> = {}): Registration => ({
 })
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useEventsStore.setState({ byId: {}, pending: {}, busy: {} })
+  useEventsStore.setState({ byId: {}, busy: {} })
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
 })
 
@@ -70,6 +73,21 @@ describe('EventDetail', () => {
     expect(await screen.findByText(/网络连接失败/)).toBeTruthy()
     fireEvent.click(screen.getByText('报名'))
     await waitFor(() => expect(mockedRegister).toHaveBeenCalledTimes(2))
+    expect(mockedRegister.mock.calls[1][1]).toBe(mockedRegister.mock.calls[0][1])
+  })
+
+  it('should send a sign-up that failed on the network with the same key after the app was closed and opened again', async () => {
+    mockedGetEvent.mockResolvedValue(createEvent())
+    mockedRegister.mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(registration())
+    const { unmount } = render(<EventDetail id='evt-1' />)
+    fireEvent.click(await screen.findByText('报名'))
+    expect(await screen.findByText(/网络连接失败/)).toBeTruthy()
+    unmount()
+    forgetAttemptsInMemory()
+    useEventsStore.setState({ byId: {}, busy: {} })
+    render(<EventDetail id='evt-1' />)
+    fireEvent.click(await screen.findByText('报名'))
+    expect(await screen.findByText('已报名，请按时参加')).toBeTruthy()
     expect(mockedRegister.mock.calls[1][1]).toBe(mockedRegister.mock.calls[0][1])
   })
 

@@ -5,14 +5,16 @@ import { EventList } from '@/features/events/components/event-list'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 const mockedGetEvents = jest.mocked(getEvents)
 const page = (items: ReturnType<typeof createEvent>[], total = items.length, pageNo = 1) => ({ items, total, page: pageNo, pageSize: 20 })
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   mockedGetEvents.mockReset()
-  useEventsStore.setState({ byId: {}, pending: {}, busy: {} })
+  useEventsStore.setState({ byId: {}, busy: {} })
 })
 
 describe('EventList', () => {

@@ -62,4 +62,27 @@ describe('sendKeyed', () => {
     expect(fresh).toMatch(/\S/)
     expect(fresh).not.toBe('42')
   })
+
+  it('should join a second tap with the same body while the first is on its way, and send again once it failed', async () => {
+    let fail: (error: ApiError) => void = () => {}
+    const send = jest.fn((key: string) => new Promise<string>((_resolve, reject) => (fail = reject)).then(() => key))
+    const first = sendKeyed('leave:evt-1', { reason: '镇上开会' }, send)
+    const second = sendKeyed('leave:evt-1', { reason: '镇上开会' }, send)
+    expect(second).toBe(first)
+    expect(send).toHaveBeenCalledTimes(1)
+    fail(offline())
+    await expect(first).rejects.toThrow(/网络连接失败/)
+    const retry = jest.fn(async (key: string) => key)
+    expect(await sendKeyed('leave:evt-1', { reason: '镇上开会' }, retry)).toBe(send.mock.calls[0][0])
+    expect(retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('should keep the key of a newer body when an older send of the same action answers', async () => {
+    let answerOld: (value: string) => void = () => {}
+    const old = sendKeyed('registration:evt-1', { register: null }, () => new Promise<string>((resolve) => (answerOld = resolve)))
+    const newer = await sendOnce('registration:evt-1', { cancel: true }, offline())
+    answerOld('ok')
+    await old
+    expect(pendingAttempt('registration:evt-1')?.key).toBe(newer)
+  })
 })

@@ -14,6 +14,7 @@ import { getNotifications } from '@/api/notifications'
 import { NotificationList } from '@/features/notifications/components/notification-list'
 import { createEvent } from '../support/events'
 import { firePageEvent } from '../setup/taro-shim'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 jest.mock('@/api/attendance')
@@ -36,8 +37,9 @@ const attendance: MyAttendance = {
 }
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useEventsStore.setState({ byId: {}, pending: {}, busy: {} })
+  useEventsStore.setState({ byId: {}, busy: {} })
 })
 
 describe('staleMessage', () => {

@@ -36,6 +36,22 @@ describe('usePagedList', () => {
     expect(result.current.page).toBe(2)
   })
 
+  it('should load the next page once when it is asked for twice before the screen renders again', async () => {
+    const { fetchPage, calls } = controlled()
+    const { result } = renderHook(() => usePagedList(fetchPage, byId))
+    await act(async () => calls[0].resolve(page(rows('a', 'b'), 4)))
+    // Both taps hold the same render's list, as two taps in one frame do.
+    const list = result.current
+    act(() => {
+      list.loadMore()
+      list.loadMore()
+    })
+    expect(fetchPage).toHaveBeenCalledTimes(2)
+    await act(async () => calls[1].resolve(page(rows('c'), 4, 2)))
+    act(() => result.current.loadMore())
+    expect(fetchPage).toHaveBeenLastCalledWith(3)
+  })
+
   it('should keep the rows shown under the 离线 notice when a refresh fails, and clear it on the next success', async () => {
     const { fetchPage, calls } = controlled()
     const { result } = renderHook(() => usePagedList(fetchPage, byId))

@@ -5,6 +5,7 @@ import { getEvent, registerForEvent } from '@/api/events'
 import { EventDetail } from '@/features/events/components/event-detail'
 import { useEventsStore } from '@/features/events/events-store'
 import { createEvent } from '../support/events'
+import { forgetKeyedAttempts } from '../support/attempts'
 
 // The weapp file stands in for the default one, with a template configured.
 jest.mock('@/features/events/lib/subscribe', () => jest.requireActual('@/features/events/lib/subscribe.weapp'))
@@ -18,8 +19,9 @@ let subscribe: jest.SpyInstance
 let toast: jest.SpyInstance
 
 beforeEach(() => {
+  forgetKeyedAttempts()
   jest.resetAllMocks()
-  useEventsStore.setState({ byId: {}, pending: {}, busy: {} })
+  useEventsStore.setState({ byId: {}, busy: {} })
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
   mockedGetEvent.mockResolvedValue(createEvent())
   mockedRegister.mockResolvedValue(registration)

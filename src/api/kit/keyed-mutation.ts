@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { createId } from '@/shared/lib/id'
-import { ApiError, toApiError } from '../api-error'
+import { toApiError } from '../api-error'
 
 /** The Idempotency-Key of one user action, with the body it was first sent with (as JSON). */
 export type Attempt = { key: string; body: string }
@@ -8,6 +8,8 @@ export type Attempt = { key: string; body: string }
 const PREFIX = 'zst-attempt:'
 // Read once from storage, then kept here: a tap never waits on storage.
 const attempts = new Map<string, Attempt | null>()
+// Sends whose answer has not arrived, by action: a double tap joins the one on its way.
+const onTheWire = new Map<string, { body: string; answer: Promise<unknown> }>()
 
 function isAttempt(value: unknown): value is Attempt {
   if (typeof value !== 'object' || value === null) return false
@@ -47,22 +49,43 @@ function write(action: string, attempt: Attempt | null): void {
  * The key is dropped when the server has answered for good: on success, and on a refusal that is
  * not worth retrying (a 4xx: the server kept nothing, and a replay under the old key would repeat the
  * old refusal). After a network failure, a timeout or a 5xx the request may have reached the
- * server, so the key is kept for the retry.
+ * server, so the key is kept for the retry. A second send of the same action and body while the
+ * first is on its way (a double tap) joins it instead of sending again.
  */
-export async function sendKeyed<R>(action: string, body: unknown, send: (idempotencyKey: string) => Promise<R>): Promise<R> {
+export function sendKeyed<R>(action: string, body: unknown, send: (idempotencyKey: string) => Promise<R>): Promise<R> {
   const text = JSON.stringify(body ?? null)
+  const running = onTheWire.get(action)
+  if (running && running.body === text) return running.answer as Promise<R>
   const previous = read(action)
   const attempt = previous && previous.body === text ? previous : { key: createId(), body: text }
   if (attempt !== previous) write(action, attempt)
-  try {
-    const answer = await send(attempt.key)
-    write(action, null)
-    return answer
-  } catch (failure) {
-    const error = toApiError(failure)
-    if (!(error instanceof ApiError && error.retriable)) write(action, null)
-    throw failure
+  // Only this attempt's own key is dropped: a newer body sent meanwhile keeps its key.
+  const settle = () => {
+    if (read(action)?.key === attempt.key) write(action, null)
   }
+  let sent: Promise<R>
+  try {
+    sent = send(attempt.key)
+  } catch (failure) {
+    sent = Promise.reject(failure)
+  }
+  const answer = sent.then(
+    (result) => {
+      settle()
+      return result
+    },
+    (failure: unknown) => {
+      if (!toApiError(failure).retriable) settle()
+      throw failure
+    },
+  )
+  const entry = { body: text, answer }
+  onTheWire.set(action, entry)
+  const done = () => {
+    if (onTheWire.get(action) === entry) onTheWire.delete(action)
+  }
+  answer.then(done, done)
+  return answer
 }
 
 /** The key an action would be sent with now (tests, and a screen that shows a pending action). */
@@ -70,7 +93,8 @@ export function pendingAttempt(action: string): Attempt | null {
   return read(action)
 }
 
-/** Forgets every remembered attempt in memory (tests simulate an app restart with it). */
+/** Forgets every remembered attempt and send in memory (tests simulate an app restart with it). */
 export function forgetAttemptsInMemory(): void {
   attempts.clear()
+  onTheWire.clear()
 }

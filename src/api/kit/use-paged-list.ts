@@ -45,6 +45,8 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
   const [state, setState] = useState<PagedListState<T>>(initial)
   const ticket = useRef(0)
   const failedPage = useRef(1)
+  // The ticket of the next page on its way (0: none); a ref, so two taps in one frame cannot both load it.
+  const pageOnItsWay = useRef(0)
   // Kept in refs: a caller's inline functions must not reload the list on every render.
   const keyRef = useRef(keyOf)
   keyRef.current = keyOf
@@ -54,6 +56,7 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
   const load = useCallback(
     async (page: number) => {
       const mine = ++ticket.current
+      if (page > 1) pageOnItsWay.current = mine
       setState((s) =>
         page === 1
           ? { ...s, status: s.items.length && s.status !== 'error' ? s.status : 'loading', error: undefined, staleError: undefined }
@@ -78,6 +81,8 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
             ? { ...s, loadingMore: false, staleError: staleMessage(failure) }
             : { ...s, status: 'error', error: toApiError(failure).message, loadingMore: false },
         )
+      } finally {
+        if (pageOnItsWay.current === mine) pageOnItsWay.current = 0
       }
     },
     [fetchPage],
@@ -100,7 +105,7 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
     refresh: () => load(1),
     retry: () => load(failedPage.current),
     loadMore: () => {
-      if (hasMore && !state.loadingMore) void load(state.page + 1)
+      if (hasMore && pageOnItsWay.current !== ticket.current) void load(state.page + 1)
     },
     update,
   }

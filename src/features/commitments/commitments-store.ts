@@ -1,12 +1,12 @@
 import { z } from 'zod/mini'
 import { create } from 'zustand'
-import { createJSONStorage, persist } from 'zustand/middleware'
-import { ApiError } from '@/api/api-error'
+import { persist } from 'zustand/middleware'
 import { COMMITMENT_CATEGORIES, type Commitment } from '@/api/contract/commitment'
-import { createId } from '@/shared/lib/id'
-import { taroStorage } from '@/shared/lib/storage'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
+import { keepLatest, omit } from '@/shared/lib/records'
 import { saveMyCommitment, submitMyCommitment } from '@/api/commitments'
 import { draftItemsOf, saveBodyOf, type DraftItem } from './lib/draft'
+import { persistDrafts } from './lib/persist-drafts'
 
 /** The sheet as edited on this phone: every keystroke lands here and in storage. */
 export type LocalDraft = {
@@ -17,14 +17,9 @@ export type LocalDraft = {
   dirty: boolean
 }
 
-/** A save, submit or report not yet confirmed, with the key its retries reuse. */
-type Pending = { key: string; body: string }
-
 type CommitmentsState = {
   /** Sheets by `userId:year`. */
   drafts: Record<string, LocalDraft>
-  /** Unconfirmed requests by action (`save:userId:year` …); kept in memory only. */
-  pending: Record<string, Pending>
 }
 
 type CommitmentsActions = {
@@ -64,41 +59,16 @@ const storedSchema = z.object({
 // Sheets kept on the phone; the oldest beyond this are dropped.
 const MAX_DRAFTS = 10
 
-const inFlight = new Map<string, Promise<Commitment>>()
-
 /** The secretary's commitment sheets as written on this phone (progress reports: progress-store.ts). */
 export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>()(
   persist(
     (set, get) => {
-      /** Runs one request, reusing the key of an unconfirmed earlier try with the same body. */
-      function send(action: string, body: unknown, request: (key: string) => Promise<Commitment>): Promise<Commitment> {
-        const running = inFlight.get(action)
-        if (running) return running
-        const text = JSON.stringify(body)
-        const previous = get().pending[action]
-        const key = previous && previous.body === text ? previous.key : createId()
-        set((s) => ({ pending: { ...s.pending, [action]: { key, body: text } } }))
-        const promise = request(key)
-          .then((answer) => {
-            set((s) => ({ pending: omit(s.pending, action) }))
-            return answer
-          })
-          .catch((error: unknown) => {
-            // Keep the key only when the request may have reached the server: the retry must not act twice.
-            if (!(error instanceof ApiError && error.retriable)) set((s) => ({ pending: omit(s.pending, action) }))
-            throw error
-          })
-          .finally(() => inFlight.delete(action))
-        inFlight.set(action, promise)
-        return promise
-      }
-
       const save: CommitmentsActions['save'] = (userId, year) => {
         const key = draftKey(userId, year)
         const draft = get().drafts[key]
         const body = saveBodyOf(draft ? draft.items : [])
         const startedAt = draft && draft.updatedAt
-        return send(`save:${key}`, body, (idempotencyKey) => saveMyCommitment(year, body, idempotencyKey)).then((saved) => {
+        return sendKeyed(`commitment-save:${key}`, body, (idempotencyKey) => saveMyCommitment(year, body, idempotencyKey)).then((saved) => {
           const now = get().drafts[key]
           if (!now || now.updatedAt === startedAt) get().adoptServer(key, saved)
           else {
@@ -112,7 +82,6 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
 
       return {
         drafts: {},
-        pending: {},
         editDraft: (key, items) => set((s) => ({ drafts: keepLatest({ ...omit(s.drafts, key), [key]: { items, updatedAt: Date.now(), dirty: true } }, MAX_DRAFTS) })),
         adoptServer: (key, commitment) =>
           set((s) => {
@@ -127,7 +96,7 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
           const draft = get().drafts[key]
           const saved = draft && draft.dirty ? save(userId, year) : Promise.resolve(null)
           return saved
-            .then(() => send(`submit:${key}`, { year }, (idempotencyKey) => submitMyCommitment(year, idempotencyKey)))
+            .then(() => sendKeyed(`commitment-submit:${key}`, { year }, (idempotencyKey) => submitMyCommitment(year, idempotencyKey)))
             .then((submitted) => {
               get().adoptServer(key, submitted)
               return submitted
@@ -135,25 +104,6 @@ export const useCommitmentsStore = create<CommitmentsState & CommitmentsActions>
         },
       }
     },
-    {
-      name: 'zst-commitments',
-      version: 1,
-      storage: createJSONStorage(() => taroStorage),
-      partialize: ({ drafts }) => ({ drafts }),
-      merge: (persisted, current) => {
-        const parsed = storedSchema.safeParse(persisted ?? {})
-        return parsed.success ? { ...current, drafts: parsed.data.drafts } : current
-      },
-    },
+    persistDrafts('zst-commitments', storedSchema),
   ),
 )
-
-function keepLatest<T>(record: Record<string, T>, max: number): Record<string, T> {
-  const entries = Object.entries(record)
-  return entries.length > max ? Object.fromEntries(entries.slice(-max)) : record
-}
-
-function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const { [key]: _dropped, ...rest } = record
-  return rest
-}

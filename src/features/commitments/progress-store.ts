@@ -1,11 +1,11 @@
 import { z } from 'zod/mini'
 import { create } from 'zustand'
-import { createJSONStorage, persist } from 'zustand/middleware'
-import { ApiError } from '@/api/api-error'
+import { persist } from 'zustand/middleware'
 import type { Commitment, ProgressBody } from '@/api/contract/commitment'
-import { createId } from '@/shared/lib/id'
-import { taroStorage } from '@/shared/lib/storage'
+import { sendKeyed } from '@/api/kit/keyed-mutation'
+import { keepLatest, omit } from '@/shared/lib/records'
 import { reportProgress } from '@/api/commitments'
+import { persistDrafts } from './lib/persist-drafts'
 
 /** A progress report being written: kept on the phone until it is sent. */
 export type ProgressDraft = {
@@ -20,8 +20,6 @@ export type ProgressDraft = {
 type ProgressState = {
   /** Reports by `userId:year:itemId:quarter`. */
   drafts: Record<string, ProgressDraft>
-  /** Unconfirmed reports with the key their retries reuse; kept in memory only. */
-  pending: Record<string, { key: string; body: string }>
 }
 
 type ProgressActions = {
@@ -57,46 +55,19 @@ const storedSchema = z.object({
 /** The secretary's 进展 reports as written on this phone, until the server has them. */
 export const useProgressStore = create<ProgressState & ProgressActions>()(
   persist(
-    (set, get) => ({
+    (set) => ({
       drafts: {},
-      pending: {},
       edit: (key, patch) =>
         set((s) => {
-          const { [key]: old, ...rest } = s.drafts
-          const drafts = { ...rest, [key]: { ...(old ?? EMPTY), ...patch, updatedAt: Date.now() } }
-          const entries = Object.entries(drafts)
-          return { drafts: entries.length > MAX_DRAFTS ? Object.fromEntries(entries.slice(-MAX_DRAFTS)) : drafts }
+          const old = s.drafts[key] ?? EMPTY
+          return { drafts: keepLatest({ ...omit(s.drafts, key), [key]: { ...old, ...patch, updatedAt: Date.now() } }, MAX_DRAFTS) }
         }),
       send: async (key, year, itemId, quarter, body) => {
-        const text = JSON.stringify(body)
-        const previous = get().pending[key]
-        const idempotencyKey = previous && previous.body === text ? previous.key : createId()
-        set((s) => ({ pending: { ...s.pending, [key]: { key: idempotencyKey, body: text } } }))
-        try {
-          const answer = await reportProgress(year, itemId, quarter, body, idempotencyKey)
-          set((s) => ({ drafts: without(s.drafts, key), pending: without(s.pending, key) }))
-          return answer
-        } catch (error) {
-          // Keep the key only when the request may have reached the server: the retry must not act twice.
-          if (!(error instanceof ApiError && error.retriable)) set((s) => ({ pending: without(s.pending, key) }))
-          throw error
-        }
+        const answer = await sendKeyed(`progress:${key}`, body, (idempotencyKey) => reportProgress(year, itemId, quarter, body, idempotencyKey))
+        set((s) => ({ drafts: omit(s.drafts, key) }))
+        return answer
       },
     }),
-    {
-      name: 'zst-progress',
-      version: 1,
-      storage: createJSONStorage(() => taroStorage),
-      partialize: ({ drafts }) => ({ drafts }),
-      merge: (persisted, current) => {
-        const parsed = storedSchema.safeParse(persisted ?? {})
-        return parsed.success ? { ...current, drafts: parsed.data.drafts } : current
-      },
-    },
+    persistDrafts('zst-progress', storedSchema),
   ),
 )
-
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const { [key]: _dropped, ...rest } = record
-  return rest
-}

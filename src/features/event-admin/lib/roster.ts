@@ -45,13 +45,6 @@ export function rosterCounts(rows: RosterRow[]) {
   return { status, attendance }
 }
 
-/** Appends a page of rows, skipping people already listed (a page can shift while others sign up). */
-export function appendRows(rows: RosterRow[], page: RosterRow[], seen: Set<string>): RosterRow[] {
-  const fresh = page.filter((row) => !seen.has(row.user.id))
-  fresh.forEach((row) => seen.add(row.user.id))
-  return fresh.length ? [...rows, ...fresh] : rows
-}
-
 /** The roster with one person's row replaced by the server's answer. */
 export function replaceRow(rows: RosterRow[], row: RosterRow): RosterRow[] {
   const index = rows.findIndex((r) => r.user.id === row.user.id)

@@ -22,6 +22,19 @@ const silencePerformanceHints = (chain: Chain) => {
   chain.plugin('module-stats').use(ModuleStatsPlugin, [path.resolve(__dirname, '..', 'dist', 'stats', `${taroEnv}.json`)])
 }
 
+// Modules split into parts, each re-exporting its parts from `<name>/`: every import names the module
+// (`@/api/events`), and webpack follows a re-export to the part that defines the name only when it knows the
+// modules have no side effects. It cannot see that itself (they import the client and zod schemas, which it
+// counts as side effects), so it is said here: these modules only define functions. Then each package carries
+// only the parts it calls: 首页's first load, the main package, and each sub-package (see README, data layer).
+const splitModules = /[\\/]src[\\/]api[\\/](auth|checkin|commitments|events|honours|notifications|contract[\\/](?:event|time))([\\/][\w-]+)?\.ts$/
+type RuleChain = { module: { rule: (name: string) => { test: (value: RegExp) => unknown } } }
+const followReExportsToParts = (chain: RuleChain) => {
+  // webpack-chain's Rule has sideEffects(); its typings leave it out.
+  const rule = chain.module.rule('split-modules').test(splitModules) as { sideEffects: (value: boolean) => unknown }
+  rule.sideEffects(false)
+}
+
 // Taro splits only the initial chunks on H5, so code shared by lazily loaded pages is copied into every page chunk.
 // Shared async chunks instead, one per set of pages that use the code (webpack's own grouping, unnamed): a page loads
 // only what it renders. One named chunk for everything shared (an earlier choice) made 首页 download 111 KB gzip of
@@ -37,8 +50,9 @@ type H5Chain = Chain & {
   optimization: { merge: (value: object) => unknown }
   resolve: { alias: { set: (key: string, value: string) => unknown } }
 }
-const shareAsyncChunks = (chain: H5Chain) => {
+const shareAsyncChunks = (chain: H5Chain & RuleChain) => {
   silencePerformanceHints(chain)
+  followReExportsToParts(chain)
   for (const [name, file] of Object.entries(h5Stubs)) chain.resolve.alias.set(name, file)
   chain.optimization.merge({
     splitChunks: {
@@ -53,9 +67,10 @@ const shareAsyncChunks = (chain: H5Chain) => {
 // VirtualList (23 KB) serves 出勤记录, 名单 and 年度考核, so it goes to their sub-packages instead.
 type SplitChunks = { cacheGroups: Record<string, { test: (module: { context?: string }) => boolean }> }
 const keepSubPackageOnlyModulesOut = (
-  chain: Chain & { optimization: { get: (key: 'splitChunks') => SplitChunks; splitChunks: (value: SplitChunks) => unknown } },
+  chain: Chain & RuleChain & { optimization: { get: (key: 'splitChunks') => SplitChunks; splitChunks: (value: SplitChunks) => unknown } },
 ) => {
   silencePerformanceHints(chain)
+  followReExportsToParts(chain)
   const splitChunks = chain.optimization.get('splitChunks')
   const taro = splitChunks.cacheGroups.taro
   chain.optimization.splitChunks({

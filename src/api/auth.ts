@@ -1,22 +1,10 @@
 import { apiClient } from './client'
-import { loginResultSchema, userSchema, type LoginResult, type User } from './contract/auth'
+import { userSchema, type User } from './contract/auth'
 
 // Auth and the caller (mock/routes/auth.ts): POST /auth/sms-code, /auth/login, /auth/logout; GET /me.
+// 登录 and 退出 are in ./auth/login.ts, re-exported here: import every call from this module.
 
-/** Asks the server to text a login code to `phone` (POST /auth/sms-code). */
-export function sendSmsCode(phone: string): Promise<void> {
-  return apiClient({ method: 'POST', path: '/auth/sms-code', body: { phone }, skipAuthRedirect: true })
-}
-
-/** Exchanges phone + SMS code for a token and the user (POST /auth/login). */
-export function login(phone: string, code: string): Promise<LoginResult> {
-  return apiClient({ method: 'POST', path: '/auth/login', body: { phone, code }, schema: loginResultSchema, skipAuthRedirect: true })
-}
-
-/** Ends the session on the server (POST /auth/logout). */
-export function logout(): Promise<void> {
-  return apiClient({ method: 'POST', path: '/auth/logout', skipAuthRedirect: true })
-}
+export { login, logout, sendSmsCode } from './auth/login'
 
 /** The signed-in user (GET /me). */
 export function getMe(): Promise<User> {

@@ -1,12 +1,10 @@
 import { apiClient } from './client'
-import { checkinCodeSchema, checkinResultSchema, type CheckinBody } from './contract/event'
+import { checkinResultSchema, type CheckinBody } from './contract/event'
 
 // 签到 (mock/routes/checkin.ts): GET /events/:id/checkin-code, POST /events/:id/checkin.
+// The organisers' code is in ./checkin/code.ts, re-exported here: import every call from this module.
 
-/** The event's current check-in code, when it expires, and how many have checked in (GET /events/:id/checkin-code). */
-export function getCheckinCode(eventId: string) {
-  return apiClient({ method: 'GET', path: `/events/${encodeURIComponent(eventId)}/checkin-code`, schema: checkinCodeSchema })
-}
+export { getCheckinCode } from './checkin/code'
 
 /** Checks the caller in with the organiser's code (POST /events/:id/checkin); the key makes retries of one tap safe. */
 export function checkIn(eventId: string, body: CheckinBody, idempotencyKey: string) {

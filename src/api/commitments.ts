@@ -1,16 +1,13 @@
 import { ApiError } from './api-error'
 import { apiClient } from './client'
-import {
-  commitmentPageSchema,
-  commitmentSchema,
-  type Commitment,
-  type CommitmentStatus,
-  type ProgressBody,
-  type ReviewBody,
-  type SaveCommitmentBody,
-} from './contract/commitment'
+import { commitmentPageSchema, commitmentSchema, type Commitment, type CommitmentStatus } from './contract/commitment'
 
 // 履职承诺 (mock/routes/commitments.ts): the caller's sheet under /me/commitments, review under /commitments.
+// The reads 首页 asks for at launch are here; the sheet's writes and the review of one sheet are in
+// ./commitments/, re-exported here: import every call from this module.
+
+export { reportProgress, saveMyCommitment, submitMyCommitment } from './commitments/sheet'
+export { getCommitment, reviewCommitment } from './commitments/review'
 
 /** The caller's sheet of a year (GET /me/commitments/:year), or null when none was started yet (404). */
 export async function getMyCommitment(year: number): Promise<Commitment | null> {
@@ -20,27 +17,6 @@ export async function getMyCommitment(year: number): Promise<Commitment | null> 
     if (error instanceof ApiError && error.status === 404) return null
     throw error
   }
-}
-
-/** 保存草稿 (PUT /me/commitments/:year); the key makes retries of one tap safe. */
-export function saveMyCommitment(year: number, body: SaveCommitmentBody, idempotencyKey: string) {
-  return apiClient({ method: 'PUT', path: `/me/commitments/${year}`, body, schema: commitmentSchema, idempotencyKey })
-}
-
-/** 提交 the saved sheet for review (POST /me/commitments/:year/submit). */
-export function submitMyCommitment(year: number, idempotencyKey: string) {
-  return apiClient({ method: 'POST', path: `/me/commitments/${year}/submit`, body: {}, schema: commitmentSchema, idempotencyKey })
-}
-
-/** Reports (or replaces) an item's progress of a quarter (PUT /me/commitments/:year/items/:itemId/progress/:quarter). */
-export function reportProgress(year: number, itemId: string, quarter: number, body: ProgressBody, idempotencyKey: string) {
-  return apiClient({
-    method: 'PUT',
-    path: `/me/commitments/${year}/items/${encodeURIComponent(itemId)}/progress/${quarter}`,
-    body,
-    schema: commitmentSchema,
-    idempotencyKey,
-  })
 }
 
 /** Organisers' review list: a page of sheets of a year, by status and town (GET /commitments). */
@@ -67,14 +43,4 @@ export function countSubmittedCommitments(year: number): Promise<number> {
       throw failure
     },
   )
-}
-
-/** One sheet with its items and progress, for review (GET /commitments/:id). */
-export function getCommitment(id: string) {
-  return apiClient({ method: 'GET', path: `/commitments/${encodeURIComponent(id)}`, schema: commitmentSchema })
-}
-
-/** 通过 or 退回 a submitted sheet (POST /commitments/:id/review). */
-export function reviewCommitment(id: string, body: ReviewBody, idempotencyKey: string) {
-  return apiClient({ method: 'POST', path: `/commitments/${encodeURIComponent(id)}/review`, body, schema: commitmentSchema, idempotencyKey })
 }

@@ -1,32 +1,11 @@
 import { apiClient } from './client'
-import { eventPageSchema, eventSchema, registrationSchema, type EventType, type EventWhen } from './contract/event'
+import { eventSchema, registrationSchema } from './contract/event'
 
 // Events and the caller's sign-up (mock/routes/events.ts): GET /events, GET /events/:id,
 // POST/DELETE /events/:id/registration, POST /events/:id/leave.
+// GET /events is in ./events/list.ts, re-exported here: import every call from this module.
 
-/** Filters of GET /events. Organisers see every event, drafts and cancelled ones included. */
-export type EventFilters = { type?: EventType; when?: EventWhen; q?: string; mine?: boolean; page?: number; pageSize?: number }
-
-/** A page of events the caller may see (GET /events). */
-export function getEvents(filters: EventFilters = {}) {
-  const { mine, ...rest } = filters
-  return apiClient({
-    method: 'GET',
-    path: '/events',
-    query: { ...rest, q: rest.q?.trim() || undefined, mine: mine ? 'true' : undefined },
-    schema: eventPageSchema,
-  })
-}
-
-/** Events that have not ended, soonest first (organisers see them all). */
-export function getUpcomingEvents() {
-  return getEvents({ when: 'upcoming', pageSize: 100 })
-}
-
-/** The secretary's registered and waitlisted events that have not ended (GET /events?mine=true, README extension). */
-export function getMyUpcomingEvents() {
-  return getEvents({ mine: true, when: 'upcoming', pageSize: 20 })
-}
+export { getEvents, getMyUpcomingEvents, getUpcomingEvents, type EventFilters } from './events/list'
 
 /** One event with counts and the caller's registration; organisers also get drafts (GET /events/:id). */
 export function getEvent(id: string) {

@@ -1,4 +1,4 @@
-import { CHINA_OFFSET_MS } from './time'
+import { CHINA_OFFSET_MS } from './time/calendar'
 
 // The March (spring) equinox, 春分, after Jean Meeus, "Astronomical Algorithms" (2nd ed., 1998),
 // chapter 27: a mean equinox from a polynomial in the year (table 27.B, years 1000–3000), corrected

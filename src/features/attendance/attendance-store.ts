@@ -6,7 +6,7 @@ import { createId } from '@/shared/lib/id'
 import { taroStorage } from '@/shared/lib/storage'
 import { checkIn } from '@/api/checkin'
 import { requestLeave } from '@/api/events'
-import { getCheckinLocation } from './lib/get-location'
+import { getCheckinLocation } from './platform/get-location'
 
 /** A check-in not yet confirmed: its retries send the same key and the same body (location included). */
 type PendingCheckin = { key: string; body: CheckinBody }

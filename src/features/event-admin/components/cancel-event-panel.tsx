@@ -7,7 +7,7 @@ import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { cancelEvent } from '@/api/event-admin'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
-import { askReason } from '../lib/ask-reason'
+import { askReason } from '../platform/ask-reason'
 import { Field } from './form-fields'
 
 const PLACEHOLDER = '请填写取消原因，会通知已报名和候补的书记'

@@ -2,7 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
 import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
-import { canChooseLocation, chooseLocation } from '../lib/choose-location'
+import { canChooseLocation, chooseLocation } from '../platform/choose-location'
 import type { PickedPlace } from '../lib/picked-place'
 import { MIANZHU_TOWNS } from '@/api/contract/towns'
 

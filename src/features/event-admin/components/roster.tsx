@@ -14,9 +14,9 @@ import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '@/features/event-admin/lib/export-roster'
 import { useQuickAttendance, type QuickFailure } from '../hooks/use-quick-attendance'
 import { useRoster } from '../hooks/use-roster'
-import { csvFileName } from '../lib/download-error'
-import { measureTop } from '../lib/measure-top'
-import { pxScale } from '../lib/px-scale'
+import { csvFileName } from '../lib/csv-download'
+import { measureTop } from '../platform/measure-top'
+import { pxScale } from '../platform/px-scale'
 import {
   ATTENDANCE_LABELS,
   ATTENDANCE_TONES,

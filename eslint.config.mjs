@@ -27,7 +27,7 @@ const layerViolation = (from, to) => {
     return 'mock/ may import only src/api/contract from src/.'
   }
   if (within(from, 'src/shared')) {
-    const upper = ['src/stores', 'src/api', 'src/features', 'src/pages'].find((dir) => within(to, dir))
+    const upper = ['src/stores', 'src/api', 'src/features', 'src/app', 'src/pages'].find((dir) => within(to, dir))
     if (upper) return `src/shared is leaf code: it may not import ${upper}.`
   }
   // The contract (zod schemas + types) is leaf code too: it imports nothing of src/ but itself.
@@ -39,11 +39,17 @@ const layerViolation = (from, to) => {
     return 'src/stores may import only src/shared and src/api/contract (and packages).'
   }
   if (within(from, 'src/api')) {
-    const upper = ['src/features', 'src/pages'].find((dir) => within(to, dir))
+    const upper = ['src/features', 'src/app', 'src/pages'].find((dir) => within(to, dir))
     if (upper) return `src/api may not import ${upper}.`
+  }
+  // src/app is the app shell around every page (the page root, 大字模式 on <html>): above the
+  // features, below the pages. (src/app.tsx, the composition root, is not inside it.)
+  if (within(from, 'src/app') && (within(to, 'src/pages') || within(to, 'src/features'))) {
+    return 'src/app wraps the pages: it may import src/stores and src/shared, not features or pages.'
   }
   if (within(from, 'src/features')) {
     if (within(to, 'src/pages')) return 'A feature may not import src/pages: pages compose features.'
+    if (within(to, 'src/app')) return 'A feature may not import src/app: the page root wraps features, a page puts them inside it.'
     if (from.split('/')[3] === 'api') return 'Endpoints live in src/api/<resource>.ts, one module per resource, not in a feature.'
     if (within(to, 'src/api/client') || within(to, 'src/api/upload-file')) {
       return 'A feature calls the server through the endpoint modules (src/api/<resource>.ts), not through the client itself.'

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { taroStorage } from '@/shared/lib/storage'
-import { systemPrefersLargeText } from '@/shared/lib/system-font'
+import { systemPrefersLargeText } from '@/shared/lib/platform/system-font'
 
 /** How much 大字模式 enlarges text and tap targets (ui.css `--zs-scale` uses the same number). */
 export const LARGE_TEXT_SCALE = 1.4

@@ -4,16 +4,16 @@ import { checkIn } from '@/api/checkin'
 import { getEvent } from '@/api/events'
 import { useAttendanceStore } from '@/features/attendance/attendance-store'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
-import { getCheckinLocation } from '@/features/attendance/lib/get-location'
-import { scanCheckinCode } from '@/features/attendance/lib/scan-code'
+import { getCheckinLocation } from '@/features/attendance/platform/get-location'
+import { scanCheckinCode } from '@/features/attendance/platform/scan-code'
 import { createEvent } from '../support/events'
 import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 jest.mock('@/api/checkin')
-jest.mock('@/features/attendance/lib/get-location')
+jest.mock('@/features/attendance/platform/get-location')
 // The weapp flavour: the camera can scan.
-jest.mock('@/features/attendance/lib/scan-code', () => ({ canScanCode: true, scanCheckinCode: jest.fn() }))
+jest.mock('@/features/attendance/platform/scan-code', () => ({ canScanCode: true, scanCheckinCode: jest.fn() }))
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedCheckIn = jest.mocked(checkIn)
 const mockedScan = jest.mocked(scanCheckinCode)

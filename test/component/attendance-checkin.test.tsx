@@ -5,13 +5,13 @@ import { checkIn } from '@/api/checkin'
 import { getEvent } from '@/api/events'
 import { useAttendanceStore } from '@/features/attendance/attendance-store'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
-import { getCheckinLocation } from '@/features/attendance/lib/get-location'
+import { getCheckinLocation } from '@/features/attendance/platform/get-location'
 import { createEvent } from '../support/events'
 import { forgetKeyedAttempts } from '../support/attempts'
 
 jest.mock('@/api/events')
 jest.mock('@/api/checkin')
-jest.mock('@/features/attendance/lib/get-location')
+jest.mock('@/features/attendance/platform/get-location')
 const mockedGetEvent = jest.mocked(getEvent)
 const mockedCheckIn = jest.mocked(checkIn)
 const mockedGetLocation = jest.mocked(getCheckinLocation)

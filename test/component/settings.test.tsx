@@ -1,13 +1,13 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { SettingsScreen } from '@/features/settings/components/settings-screen'
-import { systemPrefersLargeText } from '@/shared/lib/system-font'
+import { systemPrefersLargeText } from '@/shared/lib/platform/system-font'
 import { LARGE_TEXT_SCALE, useLargeText, useSettingsStore, useTextScale } from '@/stores/settings-store'
 
 // The platform's font setting, switchable per test: weapp (has one, may be large) or H5 (none).
 const mockPlatform = { hasSetting: true }
-jest.mock('@/shared/lib/system-font', () => ({
+jest.mock('@/shared/lib/platform/system-font', () => ({
   systemPrefersLargeText: jest.fn(() => false),
   get HAS_SYSTEM_FONT_SETTING() {
     return mockPlatform.hasSetting

@@ -8,7 +8,7 @@ import { createEvent } from '../support/events'
 import { forgetKeyedAttempts } from '../support/attempts'
 
 // The weapp file stands in for the default one, with a template configured.
-jest.mock('@/features/events/lib/subscribe', () => jest.requireActual('@/features/events/lib/subscribe.weapp'))
+jest.mock('@/features/events/platform/subscribe', () => jest.requireActual('@/features/events/platform/subscribe.weapp'))
 jest.mock('@/features/events/lib/subscribe-config', () => ({ SIGNUP_SUBSCRIBE_TEMPLATE_IDS: ['tmpl-waitlist'], SUBSCRIBE_WAIT_MS: 15_000 }))
 jest.mock('@/api/events')
 const mockedGetEvent = jest.mocked(getEvent)

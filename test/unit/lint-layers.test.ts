@@ -40,6 +40,13 @@ describe('layers/imports', () => {
     expect(await layerErrors('src/features/events/x.ts', "export { a } from '../../pages/home/index'\n")).toHaveLength(1)
   })
 
+  it('should keep src/app between the features and the pages', async () => {
+    expect(await layerErrors('src/app/x.tsx', "import '@/stores/settings-store'\nimport '@/shared/ui/tag'\nimport './platform/y'\n")).toEqual([])
+    expect(await layerErrors('src/app/x.tsx', "import '@/features/events/x'\nimport '@/pages/home/index'\n")).toHaveLength(2)
+    expect(await layerErrors('src/features/events/x.tsx', "import '@/app/page'\n")).toEqual([expect.stringContaining('may not import src/app')])
+    expect(await layerErrors('src/pages/home/index.tsx', "import '@/app/page'\n")).toEqual([])
+  })
+
   it('should report src/ importing mock/', async () => {
     expect(await layerErrors('src/features/events/lib/x.ts', "export { db } from '../../../../mock/db'\n")).toEqual([
       expect.stringContaining('src/ never imports mock/'),
@@ -51,9 +58,9 @@ describe('layers/imports', () => {
     expect(await layerErrors('mock/x.ts', "export { a } from '../src/features/x'\n")).toHaveLength(1)
   })
 
-  it('should keep src/shared free of stores, api, features and pages', async () => {
-    const code = "import '@/stores/session-store'\nimport '@/api/client'\nimport '@/features/auth/x'\nimport '@/pages/home/index'\nimport 'dayjs'\n"
-    expect(await layerErrors('src/shared/lib/x.ts', code)).toHaveLength(4)
+  it('should keep src/shared free of stores, api, features, the app shell and pages', async () => {
+    const code = "import '@/stores/session-store'\nimport '@/api/client'\nimport '@/features/auth/x'\nimport '@/app/page'\nimport '@/pages/home/index'\nimport 'dayjs'\n"
+    expect(await layerErrors('src/shared/lib/x.ts', code)).toHaveLength(5)
   })
 
   it('should let src/stores import only src/shared, the contract and packages', async () => {

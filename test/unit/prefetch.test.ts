@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { clearPrefetched, prefetch, prefetched } from '@/shared/lib/prefetch'
-import { launchPath as h5LaunchPath } from '@/shared/lib/launch-path.h5'
+import { launchPath as h5LaunchPath } from '@/shared/lib/platform/launch-path.h5'
 
 beforeEach(() => clearPrefetched())
 

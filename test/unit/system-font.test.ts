@@ -4,14 +4,14 @@ import { LARGE_SYSTEM_FONT_PX, isLargeFontSetting } from '@/shared/lib/font-sett
 const mockGetSystemInfoSync = jest.fn()
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { getSystemInfoSync: () => mockGetSystemInfoSync() } }))
 
-type SystemFont = typeof import('@/shared/lib/system-font.weapp')
+type SystemFont = typeof import('@/shared/lib/platform/system-font.weapp')
 
 /** A fresh copy of the weapp module (it caches the setting per launch) with WeChat reporting `setting`. */
 function weappWith(setting: unknown): SystemFont {
   mockGetSystemInfoSync.mockReturnValue({ fontSizeSetting: setting })
   let loaded: SystemFont | undefined
   jest.isolateModules(() => {
-    loaded = jest.requireActual<SystemFont>('@/shared/lib/system-font.weapp')
+    loaded = jest.requireActual<SystemFont>('@/shared/lib/platform/system-font.weapp')
   })
   return loaded as SystemFont
 }
@@ -49,14 +49,14 @@ describe('system-font on weapp', () => {
     })
     let broken: SystemFont | undefined
     jest.isolateModules(() => {
-      broken = jest.requireActual<SystemFont>('@/shared/lib/system-font.weapp')
+      broken = jest.requireActual<SystemFont>('@/shared/lib/platform/system-font.weapp')
     })
     expect(broken?.systemPrefersLargeText()).toBe(false)
     expect(broken?.HAS_SYSTEM_FONT_SETTING).toBe(true)
   })
 
   it('should never be large by default on H5, which has no WeChat setting', () => {
-    const h5 = jest.requireActual<typeof import('@/shared/lib/system-font.h5')>('@/shared/lib/system-font.h5')
+    const h5 = jest.requireActual<typeof import('@/shared/lib/platform/system-font.h5')>('@/shared/lib/platform/system-font.h5')
     expect(h5.systemPrefersLargeText()).toBe(false)
     expect(h5.HAS_SYSTEM_FONT_SETTING).toBe(false)
   })

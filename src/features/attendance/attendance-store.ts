@@ -6,7 +6,7 @@ import { keepLatest, omit } from '@/shared/lib/records'
 import { taroStorage } from '@/shared/lib/storage'
 import { checkIn } from '@/api/checkin'
 import { requestLeave } from '@/api/events'
-import { getCheckinLocation } from './lib/get-location'
+import { getCheckinLocation } from './platform/get-location'
 
 /** Where a check-in is: finding the phone's position, or waiting for the server. */
 export type CheckinPhase = 'locating' | 'sending'

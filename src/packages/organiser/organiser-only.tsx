@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { EmptyState } from '@/shared/ui/state-view'
 
 /** Renders the organiser screen for organisers; 登录 for nobody, a plain explanation for a secretary. */

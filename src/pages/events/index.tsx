@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { EventList } from '@/features/events/components/event-list'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'

@@ -2,7 +2,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { HonoursTab } from '@/features/honours/components/honours-tab'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { LoginForm } from '@/features/auth/components/login-form'
 import { returnAfterLogin } from '@/features/auth/lib/login-redirect'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'

@@ -23,7 +23,7 @@ import {
   recentYears,
   sortRecords,
 } from '../lib/attendance-view'
-import { designScale, windowSize } from '../lib/layout'
+import { designScale, windowSize } from '../platform/layout'
 import './attendance.css'
 
 // Every row has this height in design px (card + gap), as the virtual list needs a fixed one.

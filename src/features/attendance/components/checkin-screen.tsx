@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { getEvent } from '@/api/events'
 import { useAttendanceStore } from '../attendance-store'
-import { canScanCode, scanCheckinCode } from '../lib/scan-code'
+import { canScanCode, scanCheckinCode } from '../platform/scan-code'
 import './attendance.css'
 
 // API.md: check-in opens 30 minutes before the start.

@@ -6,6 +6,7 @@ import { codePointLength } from '@/api/contract/common'
 import { leaveBodySchema, type Registration } from '@/api/contract/event'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
+import { Field } from '@/shared/ui/field'
 import { useAttendanceStore } from '../attendance-store'
 import './attendance.css'
 
@@ -45,8 +46,7 @@ export function LeaveForm({ eventId, onDone, onCancel }: { eventId: string; onDo
     <View className='at-leave'>
       <Text className='zs-title'>请假</Text>
       <Text className='at-leave__hint'>请写明不能参加的原因。请假后名额让给候补的书记，本次活动不计缺勤。</Text>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>请假理由</Text>
+      <Field label='请假理由' error={error}>
         <Textarea
           className='zs-textarea at-leave__input'
           value={reason}
@@ -61,12 +61,7 @@ export function LeaveForm({ eventId, onDone, onCancel }: { eventId: string; onDo
         <Text className='at-leave__count'>
           {codePointLength(reason.trim())}/{REASON_MAX}
         </Text>
-        {error ? (
-          <View className='zs-field__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-      </View>
+      </Field>
       <View className='at-stack'>
         <AppButton block loading={busy} onTap={() => void submit()}>
           提交请假

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { nodeTop, windowSize } from '../lib/layout'
+import { nodeTop, windowSize } from '../platform/layout'
 
 /**
  * Height in px from the top of the node `#anchorId` to the bottom of the window, less `gapPx`: the

@@ -2,7 +2,9 @@ import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { fieldLabel } from '@/shared/ui/a11y'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
+import { Field } from '@/shared/ui/field'
 import { sendSmsCode } from '@/api/auth'
 import { validateLogin } from '../lib/validate-login'
 import { signIn } from '../session-actions'
@@ -66,8 +68,7 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
       <Text className='login__brand'>支书通</Text>
       <Text className='login__slogan'>绵竹市村（社区）党组织书记履职服务</Text>
       <View className='zs-card'>
-        <View className='zs-field'>
-          <Text className='zs-field__label'>手机号</Text>
+        <Field label='手机号' error={errors.phone}>
           <Input
             className='zs-input'
             type='number'
@@ -77,10 +78,8 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
             value={phone}
             onInput={(e) => setPhone(e.detail.value)}
           />
-          {errors.phone ? <Text className='zs-field__error'>{errors.phone}</Text> : null}
-        </View>
-        <View className='zs-field'>
-          <Text className='zs-field__label'>验证码</Text>
+        </Field>
+        <Field label='验证码' error={errors.code}>
           <View className='zs-row'>
             <Input
               className='zs-input zs-grow'
@@ -96,13 +95,8 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
               {wait > 0 ? `${wait} 秒后重发` : '获取验证码'}
             </AppButton>
           </View>
-          {errors.code ? <Text className='zs-field__error'>{errors.code}</Text> : null}
-        </View>
-        {message ? (
-          <View className='login__message' role='alert'>
-            {message}
-          </View>
-        ) : null}
+        </Field>
+        <Alert className='login__message' message={message} />
         <AppButton block loading={submitting} onTap={() => void submit()}>
           登录
         </AppButton>

@@ -3,19 +3,11 @@ import { COMMITMENT_CATEGORIES } from '@/api/contract/commitment'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
+import { Field } from '@/shared/ui/field'
 import type { DraftErrors, DraftItem } from '../lib/draft'
 
 const CATEGORY_OPTIONS = COMMITMENT_CATEGORIES.map((c) => ({ value: c as string, label: c }))
 const QUARTER_OPTIONS = [1, 2, 3, 4].map((q) => ({ value: String(q), label: `第${q}季度` }))
-
-/** A field's error line. */
-function FieldError({ message }: { message?: string }) {
-  return message ? (
-    <View className='zs-field__error' role='alert'>
-      {message}
-    </View>
-  ) : null
-}
 
 /** One item of the sheet being written: category, title, measurable target, optional metric, due quarter; 上移/下移/删除. */
 export function ItemEditor({
@@ -50,13 +42,10 @@ export function ItemEditor({
           删除
         </AppButton>
       </View>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>类别</Text>
+      <Field label='类别' error={errors?.category}>
         <Chips label={`第 ${n} 项类别`} options={CATEGORY_OPTIONS} value={item.category ?? ''} onChange={(v) => onChange({ category: v as DraftItem['category'] })} />
-        <FieldError message={errors?.category} />
-      </View>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>标题</Text>
+      </Field>
+      <Field label='标题' error={errors?.title}>
         <Input
           className='zs-input'
           value={item.title}
@@ -65,10 +54,8 @@ export function ItemEditor({
           {...fieldLabel(`第 ${n} 项标题`)}
           onInput={(e) => onChange({ title: e.detail.value })}
         />
-        <FieldError message={errors?.title} />
-      </View>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>可衡量的目标</Text>
+      </Field>
+      <Field label='可衡量的目标' error={errors?.target}>
         <Textarea
           className='zs-textarea cm-textarea'
           value={item.target}
@@ -78,10 +65,8 @@ export function ItemEditor({
           {...fieldLabel(`第 ${n} 项目标`)}
           onInput={(e) => onChange({ target: e.detail.value })}
         />
-        <FieldError message={errors?.target} />
-      </View>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>量化指标（选填）</Text>
+      </Field>
+      <Field label='量化指标（选填）' error={errors?.metric}>
         <View className='zs-row'>
           <Input
             className='zs-input zs-grow'
@@ -100,13 +85,10 @@ export function ItemEditor({
             onInput={(e) => onChange({ metricUnit: e.detail.value })}
           />
         </View>
-        <FieldError message={errors?.metric} />
-      </View>
-      <View className='zs-field'>
-        <Text className='zs-field__label'>完成季度</Text>
+      </Field>
+      <Field label='完成季度' error={errors?.dueQuarter}>
         <Chips label={`第 ${n} 项完成季度`} options={QUARTER_OPTIONS} value={String(item.dueQuarter ?? '')} onChange={(v) => onChange({ dueQuarter: Number(v) })} />
-        <FieldError message={errors?.dueQuarter} />
-      </View>
+      </Field>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { CommitmentItem } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
-import { previewImage } from '@/shared/lib/preview-image'
+import { previewImage } from '@/shared/lib/platform/preview-image'
 import { Tag } from '@/shared/ui/tag'
 import { ProgressBar } from './progress-bar'
 import './commitments.css'

@@ -7,8 +7,10 @@ import type { CommitmentItem, ProgressBody } from '@/api/contract/commitment'
 import { PHOTOS_MAX } from '@/api/contract/upload'
 import { createId } from '@/shared/lib/id'
 import { fieldLabel, tappable } from '@/shared/ui/a11y'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { Field } from '@/shared/ui/field'
 import { uploadPhoto } from '@/api/uploads'
 import { progressDraftOf, progressKey, useProgressStore, type ProgressDraft } from '../progress-store'
 import { useMyCommitment } from '../hooks/use-my-commitment'
@@ -142,8 +144,7 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
         <Text className='zs-muted'>目标：{item.target}</Text>
       </View>
       <View className='zs-card'>
-        <View className='zs-field'>
-          <Text className='zs-field__label'>季度</Text>
+        <Field label='季度' error={notice}>
           <View className='zs-chips' role='tablist' aria-label='季度'>
             {[1, 2, 3, 4].map((q) => {
               const future = isFutureQuarter(year, q)
@@ -166,37 +167,24 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
               )
             })}
           </View>
-          {notice ? (
-            <View className='zs-field__error' role='alert'>
-              {notice}
-            </View>
-          ) : null}
-        </View>
+        </Field>
         {item.metric ? (
-          <View className='zs-field'>
-            <Text className='zs-field__label'>
-              完成数值（目标 {item.metric.targetValue} {item.metric.unit}）
-            </Text>
+          <Field label={`完成数值（目标 ${item.metric.targetValue} ${item.metric.unit}）`}>
             <Input className='zs-input' type='digit' value={draft.value} {...fieldLabel('完成数值')} placeholder={`已完成多少${item.metric.unit}`} onInput={(e) => edit({ value: e.detail.value })} />
             {computed !== null ? <Text className='zs-muted'>折合完成度 {computed}%</Text> : null}
-          </View>
+          </Field>
         ) : (
-          <View className='zs-field'>
-            <Text className='zs-field__label'>完成度（%）</Text>
+          <Field label='完成度（%）'>
             <Input className='zs-input' type='digit' value={draft.percent} {...fieldLabel('完成度')} placeholder='0–100' onInput={(e) => edit({ percent: e.detail.value })} />
-          </View>
+          </Field>
         )}
-        <View className='zs-field'>
-          <Text className='zs-field__label'>进展说明（选填）</Text>
+        <Field label='进展说明（选填）'>
           <Textarea className='zs-textarea cm-textarea' value={draft.note} maxlength={NOTE_MAX} autoHeight {...fieldLabel('进展说明')} placeholder='做了哪些工作、取得了什么效果' onInput={(e) => edit({ note: e.detail.value })} />
           <Text className='zs-muted'>
             {noteLength}/{NOTE_MAX}
           </Text>
-        </View>
-        <View className='zs-field'>
-          <Text className='zs-field__label'>
-            照片（{photoCount}/{PHOTOS_MAX}）
-          </Text>
+        </Field>
+        <Field label={`照片（${photoCount}/${PHOTOS_MAX}）`}>
           <View className='cm-photos'>
             {draft.photos.map((url, i) => (
               <View key={url} className='cm-photo-cell'>
@@ -230,12 +218,8 @@ export function ProgressForm({ user, year, itemId, quarter: askedQuarter, onDone
               添加照片
             </AppButton>
           ) : null}
-        </View>
-        {error ? (
-          <View className='cm-errors' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        </Field>
+        <Alert className='cm-errors' message={error} />
         <AppButton block loading={sending} onTap={() => void send()}>
           提交进展
         </AppButton>

@@ -5,9 +5,11 @@ import { toApiError } from '@/api/api-error'
 import { COMMITMENT_STATUS_LABELS, reviewBodySchema, type Commitment, type ReviewBody } from '@/api/contract/commitment'
 import { formatDateTime } from '@/shared/lib/dates'
 import { fieldLabel } from '@/shared/ui/a11y'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { FieldError } from '@/shared/ui/field'
 import { getCommitment, reviewCommitment } from '@/api/commitments'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { ItemProgress } from './item-progress'
@@ -101,16 +103,8 @@ export function ReviewDetail({ id }: { id: string }) {
               setCommentError('')
             }}
           />
-          {commentError ? (
-            <View className='zs-field__error' role='alert'>
-              {commentError}
-            </View>
-          ) : null}
-          {failure ? (
-            <View className='cm-errors' role='alert'>
-              {failure}
-            </View>
-          ) : null}
+          <FieldError error={commentError} />
+          <Alert className='cm-errors' message={failure} />
           <View className='cm-actions'>
             <AppButton loading={busy === 'approve'} disabled={busy !== null} onTap={() => void review('approve')}>
               通过

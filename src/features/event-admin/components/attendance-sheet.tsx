@@ -3,13 +3,14 @@ import Taro from '@tarojs/taro'
 import { memo, useEffect, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { attendanceOverrideBodySchema, type RosterRow } from '@/api/contract/event'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
 import { Tag } from '@/shared/ui/tag'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { overrideAttendance, type AttendanceOverride } from '@/api/roster'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { ATTENDANCE_LABELS, ATTENDANCE_TONES, attendanceErrorMessage, auditLine, checkinTimeLabel, statusLabel } from '../lib/roster'
-import { Field } from './form-fields'
+import { Field } from '@/shared/ui/field'
 
 const CHOICES: AttendanceOverride[] = ['present', 'late', 'leave', 'absent']
 const SAVING_SHOWN_AFTER_MS = 150
@@ -63,7 +64,7 @@ const SheetDetails = memo(function SheetDetails({ row, eventStart }: { row: Rost
           ))}
         </View>
       ) : (
-        <Text className='ea-hint'>还没有人工修改过。</Text>
+        <Text className='zs-hint'>还没有人工修改过。</Text>
       )}
     </>
   )
@@ -167,11 +168,7 @@ export function AttendanceSheet({
             </Field>
           </View>
         )}
-        {error ? (
-          <View className='ea-banner' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <Alert className='ea-banner' message={error} />
         <View className='ea-actions'>
           <AppButton variant='secondary' disabled={saving} onTap={() => (busy.current ? undefined : onClose())}>
             关闭

@@ -7,8 +7,8 @@ import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { cancelEvent } from '@/api/event-admin'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
-import { askReason } from '../lib/ask-reason'
-import { Field } from './form-fields'
+import { askReason } from '../platform/ask-reason'
+import { Field } from '@/shared/ui/field'
 
 const PLACEHOLDER = '请填写取消原因，会通知已报名和候补的书记'
 
@@ -57,7 +57,7 @@ export function CancelEventPanel({ event, onCancelled }: { event: Event; onCance
   return (
     <View className='zs-card'>
       <Text className='ea-section-title'>不再举办这个活动？</Text>
-      <Text className='ea-hint'>
+      <Text className='zs-hint'>
         取消后不能恢复；已报名 {event.registeredCount} 人、候补 {event.waitlistCount} 人会收到通知。
       </Text>
       {open ? (

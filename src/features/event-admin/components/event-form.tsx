@@ -4,8 +4,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { EVENT_TYPE_LABELS, type Event, type EventType } from '@/api/contract/event'
 import { fieldLabel } from '@/shared/ui/a11y'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
+import { Field } from '@/shared/ui/field'
 import { ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { createEvent, updateEvent } from '@/api/event-admin'
@@ -21,7 +23,7 @@ import {
   type FieldErrors,
 } from '../lib/event-form'
 import { CancelEventPanel } from './cancel-event-panel'
-import { ContestItemsEditor, CreditsStepper, DateTimeField, Field, LocationField, TownPicker } from './form-fields'
+import { ContestItemsEditor, CreditsStepper, DateTimeField, LocationField, TownPicker } from './form-fields'
 import './event-admin.css'
 
 const TYPE_OPTIONS: ChipOption<EventType>[] = (Object.entries(EVENT_TYPE_LABELS) as [EventType, string][]).map(([value, label]) => ({
@@ -158,7 +160,7 @@ export function EventForm({
               {event.status === 'draft' ? '草稿' : event.status === 'published' ? '已发布' : '已取消'}
             </Tag>
           </View>
-          <Text className='ea-hint'>
+          <Text className='zs-hint'>
             已报名 {event.registeredCount}/{event.capacity} · 候补 {event.waitlistCount}
             {event.status === 'published' ? '。修改时间或地点会通知已报名的书记。' : ''}
           </Text>
@@ -251,7 +253,7 @@ export function EventForm({
       </View>
 
       <View className='zs-card'>
-        <Text className='ea-hint'>时间均为北京时间。</Text>
+        <Text className='zs-hint'>时间均为北京时间。</Text>
         <DateTimeField
           label='开始时间'
           date={values.startDate}
@@ -291,11 +293,7 @@ export function EventForm({
         <TownPicker value={values.towns} error={errors.towns} onChange={(towns) => set('towns', towns)} />
       </View>
 
-      {banner ? (
-        <View className='ea-banner' role='alert'>
-          {banner}
-        </View>
-      ) : null}
+      <Alert className='ea-banner' message={banner} />
       {cancelled ? null : (
         <View className='ea-actions'>
           {isDraft ? (

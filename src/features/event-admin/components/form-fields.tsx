@@ -1,41 +1,11 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
-import { canChooseLocation, chooseLocation } from '../lib/choose-location'
+import { Field } from '@/shared/ui/field'
+import { canChooseLocation, chooseLocation } from '../platform/choose-location'
 import type { PickedPlace } from '../lib/picked-place'
 import { MIANZHU_TOWNS } from '@/api/contract/towns'
-
-/** A labelled form field with its hint and its error underneath. */
-export function Field({
-  label,
-  error,
-  hint,
-  optional,
-  children,
-}: {
-  label: string
-  error?: string
-  hint?: string
-  optional?: boolean
-  children: ReactNode
-}) {
-  return (
-    <View className='zs-field'>
-      <Text className='zs-field__label'>
-        {label}
-        {optional ? <Text className='ea-optional'>（选填）</Text> : null}
-      </Text>
-      {children}
-      {hint ? <Text className='ea-hint'>{hint}</Text> : null}
-      {error ? (
-        <View className='zs-field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
-  )
-}
 
 /** A date and a time picked separately (China time), each a large tap target. */
 export function DateTimeField({

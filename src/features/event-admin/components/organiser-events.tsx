@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { EVENT_TYPE_LABELS, type EventWhen } from '@/api/contract/event'
+import { useListPage } from '@/shared/hooks/use-list-page'
 import { formatTimeRange } from '@/shared/lib/dates'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
-import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { ListLoadState, LoadMoreButton } from '@/shared/ui/list-state'
+import { EmptyState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { useOrganiserEvents } from '../hooks/use-organiser-events'
 import './event-admin.css'
@@ -24,20 +25,8 @@ export type OrganiserEventsActions = {
 export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: OrganiserEventsActions) {
   const [when, setWhen] = useState<EventWhen>('upcoming')
   const list = useOrganiserEvents(when)
-  const hidden = useRef(false)
   // Back from the form or the roster: counts and edits may have changed.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void list.refresh()
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => list.loadMore())
+  useListPage(list, { refreshOnReturn: true })
 
   return (
     <View>
@@ -55,8 +44,7 @@ export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: O
           { value: 'past', label: '已结束' },
         ]}
       />
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
+      <ListLoadState status={list.status} error={list.error} onRetry={list.refresh} />
       {list.status === 'ready' && list.events.length === 0 ? (
         <EmptyState
           title={when === 'upcoming' ? '没有进行中或即将开始的活动' : '还没有已结束的活动'}
@@ -95,11 +83,7 @@ export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: O
           </View>
         )
       })}
-      {list.hasMore ? (
-        <AppButton variant='plain' block loading={list.loadingMore} onTap={list.loadMore}>
-          加载更多
-        </AppButton>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
     </View>
   )
 }

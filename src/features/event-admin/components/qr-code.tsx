@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { qrRuns } from '../lib/checkin-code'
-import { pxScale } from '../lib/px-scale'
+import { pxScale } from '../platform/px-scale'
 
 /**
  * A QR code drawn with Views (one box per run of same-colour modules), so it renders the same on

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import type { Event, RosterRow } from '@/api/contract/event'
+import { Alert } from '@/shared/ui/alert'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
@@ -14,9 +15,9 @@ import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '@/features/event-admin/lib/export-roster'
 import { useQuickAttendance, type QuickFailure } from '../hooks/use-quick-attendance'
 import { useRoster } from '../hooks/use-roster'
-import { csvFileName } from '../lib/download-error'
-import { measureTop } from '../lib/measure-top'
-import { pxScale } from '../lib/px-scale'
+import { csvFileName } from '../lib/csv-download'
+import { measureTop } from '../platform/measure-top'
+import { pxScale } from '../platform/px-scale'
 import {
   ATTENDANCE_LABELS,
   ATTENDANCE_TONES,
@@ -213,11 +214,7 @@ const RosterHead = memo(function RosterHead({
           </AppButton>
         </View>
       ) : null}
-      {exportError ? (
-        <View className='ea-banner' role='alert'>
-          {exportError}
-        </View>
-      ) : null}
+      <Alert className='ea-banner' message={exportError} />
       <View className='ea-roster__filters'>
         <FilterChips label='报名状态' options={statusOptions} value={status} onChange={onStatus} />
         <FilterChips label='出勤' options={attendanceOptions} value={attendance} onChange={onAttendance} />

@@ -1,14 +1,14 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { EventType, EventWhen } from '@/api/contract/event'
 import { EVENT_TYPE_LABELS } from '@/api/contract/event'
+import { useListPage } from '@/shared/hooks/use-list-page'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips, type ChipOption } from '@/shared/ui/chips'
+import { ListLoadState } from '@/shared/ui/list-state'
 import { StaleNotice } from '@/shared/ui/stale-notice'
-import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { EmptyState } from '@/shared/ui/state-view'
 import { useEventsStore } from '../events-store'
 import { useEventList } from '../hooks/use-event-list'
 import { EventCard } from './event-card'
@@ -31,18 +31,9 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
   const [q, setQ] = useState('')
   const list = useEventList({ type: type === 'all' ? undefined : type, when, q })
   const byId = useEventsStore((s) => s.byId)
-  const shown = useRef(false)
   const now = Date.now()
-
   // Back from a detail page (a sign-up changes seats): refresh quietly; the rows stay if it fails.
-  useDidShow(() => {
-    if (shown.current) void list.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => list.loadMore())
+  useListPage(list, { refreshOnReturn: true })
 
   return (
     <View>
@@ -64,8 +55,7 @@ export function EventList({ onOpen }: { onOpen: (id: string) => void }) {
       </View>
       <Chips label='活动类型' options={TYPE_OPTIONS} value={type} onChange={setType} />
       <Chips label='时间' options={WHEN_OPTIONS} value={when} onChange={setWhen} />
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} /> : null}
+      <ListLoadState status={list.status} error={list.error} onRetry={list.refresh} />
       {list.status === 'ready' && list.ids.length === 0 ? (
         <EmptyState
           title={q ? `没有找到与“${q}”相关的活动` : when === 'upcoming' ? '近期没有可报名的活动' : '还没有往期活动'}

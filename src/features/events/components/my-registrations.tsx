@@ -1,10 +1,8 @@
 import { View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import Taro from '@tarojs/taro'
-import { useRef } from 'react'
-import { AppButton } from '@/shared/ui/app-button'
+import { useListPage } from '@/shared/hooks/use-list-page'
+import { ListLoadState, LoadMoreButton } from '@/shared/ui/list-state'
 import { StaleNotice } from '@/shared/ui/stale-notice'
-import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { EmptyState } from '@/shared/ui/state-view'
 import { useEventsStore } from '../events-store'
 import { useEventList } from '../hooks/use-event-list'
 import { EventCard } from './event-card'
@@ -14,21 +12,11 @@ import './events.css'
 export function MyRegistrations({ onOpen, onBrowse, limit }: { onOpen: (id: string) => void; onBrowse: () => void; limit?: number }) {
   const list = useEventList({ mine: true, when: 'upcoming' })
   const byId = useEventsStore((s) => s.byId)
-  const shown = useRef(false)
   const now = Date.now()
-
   // Coming back from a detail page where the user cancelled: the list must not show it any more.
-  useDidShow(() => {
-    if (shown.current) void list.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => list.loadMore())
+  useListPage(list, { refreshOnReturn: true })
 
-  if (list.status === 'loading') return <LoadingState />
-  if (list.status === 'error') return <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} />
+  if (list.status !== 'ready') return <ListLoadState status={list.status} error={list.error} onRetry={list.refresh} />
   const events = list.ids
     .map((id) => byId[id])
     .filter((e) => e && (e.myRegistration?.status === 'registered' || e.myRegistration?.status === 'waitlisted'))
@@ -49,11 +37,7 @@ export function MyRegistrations({ onOpen, onBrowse, limit }: { onOpen: (id: stri
       {events.map((event) => (
         <EventCard key={event.id} event={event} now={now} onOpen={onOpen} />
       ))}
-      {list.hasMore && !limit ? (
-        <AppButton variant='plain' block loading={list.loadingMore} onTap={list.loadMore}>
-          加载更多
-        </AppButton>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasMore && !limit} loading={list.loadingMore} onMore={list.loadMore} />
     </View>
   )
 }

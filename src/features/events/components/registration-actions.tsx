@@ -8,7 +8,7 @@ import { AppButton } from '@/shared/ui/app-button'
 import { useEventsStore } from '../events-store'
 import { checkinOpensAt } from '@/api/contract/checkin-window'
 import { signupState } from '../lib/signup-state'
-import { askSignupSubscribe } from '../lib/subscribe'
+import { askSignupSubscribe } from '../platform/subscribe'
 import { ContestItemsPicker } from './contest-items-picker'
 
 /** What the page adds from the attendance feature: 签到 and 请假 (a feature cannot import another). */

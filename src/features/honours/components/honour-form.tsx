@@ -1,12 +1,13 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { awardQuotaFullMessage, HONOUR_TYPE_LABELS, INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA, type Honour, type HonourType } from '@/api/contract/honour'
 import { useLoad } from '@/shared/hooks/use-load'
 import { fieldLabel } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
+import { Field, FieldError } from '@/shared/ui/field'
 import { createHonour, getHonours } from '@/api/honours'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { useHonourDraftStore } from '../honour-draft-store'
@@ -16,21 +17,6 @@ import { RecipientPicker } from './recipient-picker'
 import './honours.css'
 
 const TYPE_OPTIONS = HONOUR_TYPES.map((t) => ({ value: t, label: HONOUR_TYPE_LABELS[t] }))
-
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <View className='zs-field'>
-      <Text className='zs-field__label'>{label}</Text>
-      {children}
-      {hint ? <Text className='hn-row__place'>{hint}</Text> : null}
-      {error ? (
-        <View className='zs-field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
-  )
-}
 
 /**
  * 发布荣誉: year, type, title, recipient, citation and amount (fixed 5000 for 岗位创新奖, with 已评 N/30);
@@ -97,7 +83,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
       <Field label='获奖人' error={errors.recipientId}>
         <RecipientPicker value={draft.recipient} onChange={(recipient) => change({ recipient })} />
       </Field>
-      <Field label='事迹' error={errors.citation} hint={`${textLength(draft.citation)}/500 字`}>
+      <Field label='事迹' error={errors.citation}>
         <Textarea
           className='zs-textarea hn-textarea'
           value={draft.citation}
@@ -106,6 +92,7 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
           placeholder='简要写明获奖事迹，2–500 字'
           onInput={(e) => change({ citation: e.detail.value })}
         />
+        <Text className='hn-row__place'>{`${textLength(draft.citation)}/500 字`}</Text>
       </Field>
       <Field label='奖金（元）' error={errors.amount}>
         {innovation ? (
@@ -114,16 +101,8 @@ export function HonourForm({ thisYear, onDone }: { thisYear: number; onDone: (ho
           <Input className='zs-input' type='number' value={draft.amount} {...fieldLabel('奖金')} placeholder='选填，没有奖金可不填' onInput={(e) => change({ amount: e.detail.value })} />
         )}
       </Field>
-      {full ? (
-        <View className='zs-field__error' role='alert'>
-          {fullMessage}
-        </View>
-      ) : null}
-      {failure && failure !== fullMessage ? (
-        <View className='zs-field__error' role='alert'>
-          {failure}
-        </View>
-      ) : null}
+      <FieldError error={full ? fullMessage : null} />
+      <FieldError error={failure && failure !== fullMessage ? failure : null} />
       <AppButton block loading={busy} disabled={full} onTap={() => void submit()}>
         发布
       </AppButton>

@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import { toApiError } from '@/api/api-error'
 import { usePagedList } from '@/api/kit/use-paged-list'
 import type { Notification } from '@/api/contract/notification'
 import { formatDateTime } from '@/shared/lib/dates'
+import { useListPage } from '@/shared/hooks/use-list-page'
 import { openPage } from '@/shared/lib/navigate'
 import { tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
+import { ListLoadState, LoadMoreButton } from '@/shared/ui/list-state'
 import { StaleNotice } from '@/shared/ui/stale-notice'
-import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { EmptyState } from '@/shared/ui/state-view'
 import { getNotifications, markAllRead, markNotificationRead } from '@/api/notifications'
 import { notificationTarget } from '../lib/notification-link'
 import { useNotificationsStore } from '../notifications-store'
@@ -28,10 +29,7 @@ export function NotificationList() {
   const [readAllError, setReadAllError] = useState<string | null>(null)
   const [markingAll, setMarkingAll] = useState(false)
 
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(list.loadMore)
+  useListPage(list)
 
   const open = (note: Notification) => {
     setReadAllError(null)
@@ -59,8 +57,7 @@ export function NotificationList() {
     }
   }
 
-  if (list.status === 'loading') return <LoadingState />
-  if (list.status === 'error') return <ErrorState message={list.error ?? ''} onRetry={() => void list.refresh()} />
+  if (list.status !== 'ready') return <ListLoadState status={list.status} error={list.error} onRetry={list.refresh} />
   if (list.items.length === 0) return <EmptyState title='还没有消息' hint='候补转正、活动变更或取消、承诺审核和荣誉颁发时，会在这里通知您。' />
   const anyUnread = (unread ?? 0) > 0 || list.items.some((n) => !n.read)
   return (
@@ -87,11 +84,7 @@ export function NotificationList() {
           </View>
         ))}
       </View>
-      {list.hasMore ? (
-        <AppButton variant='plain' block loading={list.loadingMore} onTap={list.loadMore}>
-          加载更多
-        </AppButton>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
     </View>
   )
 }

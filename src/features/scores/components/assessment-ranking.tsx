@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
 import { useTextScale } from '@/stores/settings-store'
 import { getAssessment } from '@/api/scores'
-import { pxScale } from '../lib/px-scale'
+import { pxScale } from '../platform/px-scale'
 import { formatScore, recentYears } from '../lib/year-options'
 import './scores.css'
 

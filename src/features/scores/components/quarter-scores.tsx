@@ -7,6 +7,7 @@ import { fieldLabel, tappable } from '@/shared/ui/a11y'
 import { AppButton } from '@/shared/ui/app-button'
 import { Chips } from '@/shared/ui/chips'
 import { EmptyState, ErrorState, LoadingState } from '@/shared/ui/state-view'
+import { FieldError } from '@/shared/ui/field'
 import { getQuarterScores, saveQuarterScore } from '@/api/scores'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { currentQuarter, recentYears } from '../lib/year-options'
@@ -85,11 +86,7 @@ export function ScoreRow({ year, quarter, row }: { year: number; quarter: number
           edited()
         }}
       />
-      {error ? (
-        <View className='zs-field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FieldError error={error} />
     </View>
   )
 }

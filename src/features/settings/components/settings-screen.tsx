@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { HAS_SYSTEM_FONT_SETTING } from '@/shared/lib/system-font'
+import { HAS_SYSTEM_FONT_SETTING } from '@/shared/lib/platform/system-font'
 import { tappable } from '@/shared/ui/a11y'
 import { resolveLargeText, useSettingsStore } from '@/stores/settings-store'
 import './settings.css'

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { HonourDetail } from '@/features/honours/components/honour-detail'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'

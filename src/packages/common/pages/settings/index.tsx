@@ -1,4 +1,4 @@
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { SettingsScreen } from '@/features/settings/components/settings-screen'
 
 /** 设置: 大字模式 and, on weapp, following WeChat's font size. Needs no login. */

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { ReviewDetail } from '@/features/commitments/components/review-detail'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { ReviewList } from '@/features/commitments/components/review-list'
 import { chinaYear } from '@/api/contract/time'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'

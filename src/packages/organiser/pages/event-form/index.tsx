@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EventForm } from '@/features/event-admin/components/event-form'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'

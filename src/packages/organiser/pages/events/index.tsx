@@ -1,5 +1,5 @@
 import { OrganiserEvents } from '@/features/event-admin/components/organiser-events'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'

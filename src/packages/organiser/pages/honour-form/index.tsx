@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { HonourForm } from '@/features/honours/components/honour-form'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { replacePage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { OrganiserOnly } from '../../organiser-only'

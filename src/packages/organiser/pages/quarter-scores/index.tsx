@@ -1,5 +1,5 @@
 import { QuarterScores } from '@/features/scores/components/quarter-scores'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { useSessionStore } from '@/stores/session-store'
 import { OrganiserOnly } from '../../organiser-only'
 

@@ -1,6 +1,6 @@
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { AttendanceRecord } from '@/features/attendance/components/attendance-record'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { CheckinScreen } from '@/features/attendance/components/checkin-screen'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 import { openPage, replacePage } from '@/shared/lib/navigate'
 import { ROUTES, withQuery } from '@/shared/lib/routes'
 import { EmptyState } from '@/shared/ui/state-view'

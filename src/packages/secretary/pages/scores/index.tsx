@@ -1,6 +1,6 @@
 import { useRequireSession } from '@/features/auth/hooks/use-require-session'
 import { MyScores } from '@/features/scores/components/my-scores'
-import { Page } from '@/features/settings/components/page'
+import { Page } from '@/app/page'
 
 /** 考核 page (我的 → 考核): quarterly scores and the year-end assessment. */
 export default function ScoresPage() {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02 } from './coordinates'
-import type { GetCheckinLocation } from './device-types'
-import { withTimeout } from './with-timeout'
+import { wgs84ToGcj02 } from '../lib/coordinates'
+import type { GetCheckinLocation } from '../lib/device-types'
+import { withTimeout } from '../lib/with-timeout'
 
 // The browser's permission prompt may stay open a while; once allowed, the fix gets 5 s.
 const PROMPT_TIMEOUT_MS = 20_000

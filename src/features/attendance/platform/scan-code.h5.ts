@@ -1,4 +1,4 @@
-import type { ScanCheckinCode } from './device-types'
+import type { ScanCheckinCode } from '../lib/device-types'
 
 /** H5: browsers have no Taro.scanCode; the 扫码签到 button is hidden and the code is typed. */
 export const canScanCode = false

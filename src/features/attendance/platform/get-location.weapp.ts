@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { GetCheckinLocation } from './device-types'
-import { withTimeout } from './with-timeout'
+import type { GetCheckinLocation } from '../lib/device-types'
+import { withTimeout } from '../lib/with-timeout'
 
 // The user may take a while to read the privacy and permission prompts; the fix itself gets 5 s.
 const CONSENT_TIMEOUT_MS = 30_000

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { downloadError, type CsvDownload } from './download-error'
+import { downloadError, type CsvDownload } from '../lib/csv-download'
 
 const errMsg = (failure: unknown) => (failure && typeof failure === 'object' && 'errMsg' in failure ? String(failure.errMsg) : String(failure))
 

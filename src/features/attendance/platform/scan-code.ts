@@ -1,4 +1,4 @@
-import type { ScanCheckinCode } from './device-types'
+import type { ScanCheckinCode } from '../lib/device-types'
 
 /** Whether this platform can scan a 签到 QR code (Jest, tsc and platforms without their own file: no). */
 export const canScanCode = false

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { isLargeFontSetting } from './font-setting'
+import { isLargeFontSetting } from '../font-setting'
 
 let cached: boolean | undefined
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { readCheckinQr } from './checkin-qr'
-import type { ScanCheckinCode } from './device-types'
+import { readCheckinQr } from '../lib/checkin-qr'
+import type { ScanCheckinCode } from '../lib/device-types'
 
 /** weapp: the camera can read the organiser's 签到 QR code. */
 export const canScanCode = true

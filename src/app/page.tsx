@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 import { useLargeText } from '@/stores/settings-store'
-import { applyAppScale } from '../lib/large-app'
+import { applyAppScale } from './platform/large-app'
 
 /**
  * The root of every screen: `zs-page` (or `zs-root` when `bare`, for full-bleed screens that lay out

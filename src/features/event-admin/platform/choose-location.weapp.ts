@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { PickedPlace } from './picked-place'
+import type { PickedPlace } from '../lib/picked-place'
 
 /** weapp opens WeChat's map picker (选择位置). */
 export const canChooseLocation = true

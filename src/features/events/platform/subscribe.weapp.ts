@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { SIGNUP_SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_WAIT_MS, type AskSignupSubscribe } from './subscribe-config'
+import { SIGNUP_SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_WAIT_MS, type AskSignupSubscribe } from '../lib/subscribe-config'
 
 /**
  * weapp: asks for a one-time subscribe message, then signs up whatever the answer. WeChat shows the dialog

@@ -1,4 +1,4 @@
-import type { PickedPlace } from './picked-place'
+import type { PickedPlace } from '../lib/picked-place'
 
 /** H5 has no map picker: the form shows latitude and longitude inputs instead. */
 export const canChooseLocation = false

@@ -11,7 +11,7 @@ const apiBase = process.env.TARO_APP_API_BASE || (taroEnv === 'h5' ? '/api' : `$
 // Babel runs on node_modules only for these: they ship ES2020+ syntax that old WebViews/JSCore reject.
 const compileInclude = [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)]
 
-// webpack's 244 KiB hint is noise here: config/scripts/size.mjs enforces the real budgets.
+// webpack's 244 KiB hint is noise here: config/scripts/size.ts enforces the real budgets.
 // Also records module names for the size report (config/module-stats-plugin.ts).
 type Chain = {
   performance: { hints: (value: false) => unknown }

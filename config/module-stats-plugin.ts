@@ -8,7 +8,7 @@ type Compiler = {
 
 /**
  * Writes `dist/stats/<platform>.json`: each bundled module's id and name, so that
- * config/scripts/size.mjs can say which modules make a package big (ids are all the minified code keeps).
+ * config/scripts/size.ts can say which modules make a package big (ids are all the minified code keeps).
  * `cachedModules`: with the persistent build cache, `all: false` would leave out every module restored from it.
  */
 export class ModuleStatsPlugin {

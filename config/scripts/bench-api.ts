@@ -9,12 +9,13 @@ import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
-import { startMock } from './bench-support.mjs'
+import autocannon, { type Request } from 'autocannon'
+import { startMock } from './bench-support'
+import type { Figure } from './figures-file'
 
 // The issue's target: at most 1.5× the ratio the in-memory store had (1.35 for the list, 1.90 for
 // sign-up, measured on 2f19a80). Printed, not enforced: PGlite runs one query at a time.
-const TARGET_RATIO = { list: 1.5 * 1.35, signup: 1.5 * 1.9 }
+const TARGET_RATIO: Record<'list' | 'signup', number> = { list: 1.5 * 1.35, signup: 1.5 * 1.9 }
 // Enforced: a backstop against a regression far beyond today's PGlite figures (68× sign-up, 238× list on a
 // loaded 2-core machine; a bare p99 of a few ms makes the ratio jumpy); lower it as the queries are folded.
 const RATIO_FLOOR = Number(process.env.BENCH_RATIO_FLOOR ?? 1000)
@@ -33,27 +34,30 @@ const GROWTH_FLOOR = Number(process.env.BENCH_GROWTH_FLOOR ?? 4)
 const GROWTH_ROWS = 10_000
 const GROWTH_SAMPLES = Number(process.env.BENCH_GROWTH_SAMPLES ?? 60)
 
+// The fields of an event in `GET /events` this script reads.
+type EventRow = { id: string; type: string; status: string; signupDeadline: string }
+
 const mock = await startMock()
 const { port } = mock
 const base = `http://127.0.0.1:${port}/api`
 
-const json = async (path, body, token) => {
+const json = async <T>(path: string, body?: unknown, token?: string): Promise<T> => {
   const res = await fetch(`${base}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return res.json()
+  return (await res.json()) as T
 }
 
 try {
   // The 40 demo secretaries, logged in once.
-  const tokens = []
+  const tokens: string[] = []
   for (let no = 1; no <= 40; no += 1) {
-    const { token } = await json('/auth/login', { phone: `138${String(no).padStart(8, '0')}`, code: '123456' })
+    const { token } = await json<{ token: string }>('/auth/login', { phone: `138${String(no).padStart(8, '0')}`, code: '123456' })
     tokens.push(token)
   }
-  const { items } = await json('/events?when=upcoming&pageSize=100', undefined, tokens[0])
+  const { items } = await json<{ items: EventRow[] }>('/events?when=upcoming&pageSize=100', undefined, tokens[0])
   const open = items.filter((e) => e.type !== 'contest' && Date.parse(e.signupDeadline) > Date.now() && e.status === 'published')
   if (open.length === 0) throw new Error('no open event to sign up for')
 
@@ -68,7 +72,7 @@ try {
   const signupBytes = Buffer.from(await signupSample.arrayBuffer())
 
   let n = 0
-  const scenarios = [
+  const scenarios: { key: 'list' | 'signup'; bytes: Buffer; name: string; setupRequest: (req: Request) => Request }[] = [
     {
       key: 'list',
       bytes: listBytes,
@@ -94,8 +98,8 @@ try {
     },
   ]
 
-  const rows = []
-  const figures = []
+  const rows: string[][] = []
+  const figures: Figure[] = []
   let failed = false
   for (const scenario of scenarios) {
     const bare = await bareP99(scenario.bytes, scenario.setupRequest)
@@ -133,7 +137,7 @@ try {
   // Growth: one connection, each sample a 取消报名 then a timed 报名 (both real writes), on the fresh
   // seed and again once the event holds 10,000 registrations (POST /__mock/bulk).
   const growthEvent = open[0].id
-  const send = async (method, path, token) => {
+  const send = async (method: 'POST' | 'DELETE', path: string, token: string) => {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
@@ -143,7 +147,7 @@ try {
     return res.status
   }
   const signupP50 = async () => {
-    const times = []
+    const times: number[] = []
     for (let i = 0; i < GROWTH_SAMPLES; i += 1) {
       const token = tokens[i % tokens.length]
       await send('DELETE', `/events/${growthEvent}/registration`, token)
@@ -174,7 +178,7 @@ try {
 
   const header = ['route', 'requests', 'p50', 'p99', 'bare p99', 'ratio', 'errors', 'status']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   const storage = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'
   console.log(`Mock API (${storage}) under ${CONNECTIONS} connections for ${DURATION_S} s each (p99 ÷ bare node:http p99 ≤ ${RATIO_FLOOR}×)\n`)
   console.log(line(header))
@@ -185,7 +189,7 @@ try {
       `${GROWTH_ROWS.toLocaleString('en')} registrations in: ${growth.toFixed(2)}× (target ≤ ${GROWTH_TARGET}×, enforced ≤ ${GROWTH_FLOOR}×) ` +
       (grownOver ? 'OVER' : growth > GROWTH_TARGET ? 'below target' : 'ok'),
   )
-  // `--json FILE`: the figures for `npm run bench` (config/scripts/bench.mjs).
+  // `--json FILE`: the figures for `npm run bench` (config/scripts/bench.ts).
   const jsonAt = process.argv.indexOf('--json')
   if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ title: `API (${CONNECTIONS} connections × ${DURATION_S} s)`, figures }, null, 2))
   if (failed) {
@@ -197,11 +201,11 @@ try {
 }
 
 /** The p99 of a bare node:http server (its own process) answering `bytes` to the same requests, under the same load. */
-async function bareP99(bytes, setupRequest) {
+async function bareP99(bytes: Buffer, setupRequest: (req: Request) => Request): Promise<number> {
   const file = join(mkdtempSync(join(tmpdir(), 'zst-bare-')), 'answer.json')
   writeFileSync(file, bytes)
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./bench-bare-server.mjs', import.meta.url)), file], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const port = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-bare-server.ts', import.meta.url)), file], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       const m = /bare on (\d+)/.exec(String(chunk))
       if (m) resolve(Number(m[1]))

@@ -14,13 +14,16 @@ const h5Dir = path.join(root, 'dist', 'h5')
 const budgets = { weappMain: 600 * KB, weappSubPackage: 300 * KB, asset: 50 * KB, h5FirstLoadGzip: 165 * KB }
 // Code files; anything else (images, fonts, media…) is an asset with its own per-file budget.
 const codeExtensions = new Set(['.js', '.wxml', '.wxss', '.json', '.wxs', '.css', '.html'])
-const isAsset = (file) => !codeExtensions.has(path.extname(file)) && !file.endsWith('.LICENSE.txt')
+const isAsset = (file: string) => !codeExtensions.has(path.extname(file)) && !file.endsWith('.LICENSE.txt')
 
-const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
-const posix = (file) => file.split(path.sep).join('/')
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
+const posix = (file: string) => file.split(path.sep).join('/')
+
+// A built file: its path below the build folder (POSIX) and its size.
+type BuiltFile = { file: string; bytes: number }
 
 // Every file below `dir`, as { file (relative, POSIX), bytes }.
-function listFiles(dir) {
+function listFiles(dir: string): BuiltFile[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -30,56 +33,58 @@ function listFiles(dir) {
     })
 }
 
-const sum = (files) => files.reduce((total, f) => total + f.bytes, 0)
-const largest = (files, count = 5) => [...files].sort((a, b) => b.bytes - a.bytes).slice(0, count)
+const sum = (files: BuiltFile[]) => files.reduce((total, f) => total + f.bytes, 0)
+const largest = (files: BuiltFile[], count = 5) => [...files].sort((a, b) => b.bytes - a.bytes).slice(0, count)
 
 // Sub-package roots ('pkg-a/') declared in the built app.json.
-function subPackageRoots() {
+function subPackageRoots(): string[] {
   const appJson = JSON.parse(fs.readFileSync(path.join(weappDir, 'app.json'), 'utf8'))
   const subPackages = appJson.subPackages ?? appJson.subpackages ?? []
-  return subPackages.map((p) => `${p.root.replace(/^\/+|\/+$/g, '')}/`)
+  return subPackages.map((p: { root: string }) => `${p.root.replace(/^\/+|\/+$/g, '')}/`)
 }
 
 // Paths of the scripts index.html loads up front: <script src> and <link rel=preload as=script>.
-function firstLoadScripts(html) {
-  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, 'i'))?.[1]
+function firstLoadScripts(html: string): string[] {
+  const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']?([^"'\\s>]+)`, 'i'))?.[1]
   const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => attr(m[0], 'src'))
   const preloads = [...html.matchAll(/<link\b[^>]*>/gi)]
     .filter((m) => attr(m[0], 'rel')?.toLowerCase() === 'preload' && attr(m[0], 'as')?.toLowerCase() === 'script')
     .map((m) => attr(m[0], 'href'))
-  return [...new Set([...scripts, ...preloads].filter(Boolean))]
+  return [...new Set([...scripts, ...preloads].filter((src): src is string => Boolean(src)))]
 }
 
 // Module id → name of each build, written by config/module-stats-plugin.ts ({} when absent).
-const moduleNames = (platform) => {
+const moduleNames = (platform: string): Record<string, string> => {
   const file = path.join(root, 'dist', 'stats', `${platform}.json`)
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
 }
 
 // Minified bytes of each webpack module in a chunk file: the `{id: function…}` maps webpack emits.
-function moduleBytes(code) {
-  const sizes = new Map()
-  let ast
+function moduleBytes(code: string): Map<string, number> {
+  const sizes = new Map<string, number>()
+  let ast: acorn.Node
   try {
     ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' })
   } catch {
     return sizes
   }
-  const isModuleMap = (node) =>
+  // A property key's name or value: `123:` is a Literal, `abc:` an Identifier.
+  const keyOf = (key: acorn.Expression | acorn.PrivateIdentifier) => ('value' in key ? key.value : 'name' in key ? key.name : undefined)
+  const isModuleMap = (node: acorn.Node): node is acorn.ObjectExpression & { properties: acorn.Property[] } =>
     node.type === 'ObjectExpression' &&
-    node.properties.length > 0 &&
-    node.properties.every(
-      (p) => p.type === 'Property' && p.key && (typeof p.key.value === 'number' || /^\d+$/.test(String(p.key.value ?? p.key.name))) && /Function/.test(p.value.type),
+    (node as acorn.ObjectExpression).properties.length > 0 &&
+    (node as acorn.ObjectExpression).properties.every(
+      (p) => p.type === 'Property' && p.key && (typeof keyOf(p.key) === 'number' || /^\d+$/.test(String(keyOf(p.key)))) && /Function/.test(p.value.type),
     )
-  const walk = (node) => {
+  const walk = (node: acorn.Node | null | undefined) => {
     if (!node || typeof node.type !== 'string') return
     if (isModuleMap(node)) {
-      for (const p of node.properties) sizes.set(String(p.key.value ?? p.key.name), p.value.end - p.value.start)
+      for (const p of node.properties) sizes.set(String(keyOf(p.key)), p.value.end - p.value.start)
       return
     }
-    for (const value of Object.values(node)) {
+    for (const value of Object.values(node) as unknown[]) {
       if (Array.isArray(value)) value.forEach(walk)
-      else if (value && typeof value === 'object') walk(value)
+      else if (value && typeof value === 'object') walk(value as acorn.Node)
     }
   }
   walk(ast)
@@ -87,11 +92,11 @@ function moduleBytes(code) {
 }
 
 // A module name made short: `zod/v4/classic/external.js + 80 modules`, `src/features/…`.
-const shortName = (name) => name.replace(/^(\.\.?\/)+/, '').replace(/^.*node_modules\//, '')
+const shortName = (name: string) => name.replace(/^(\.\.?\/)+/, '').replace(/^.*node_modules\//, '')
 
 // The five largest modules (minified bytes) of the JS files of one package.
-function largestModules(dir, files, names) {
-  const total = new Map()
+function largestModules(dir: string, files: BuiltFile[], names: Record<string, string>): [string, number][] {
+  const total = new Map<string, number>()
   for (const f of files.filter((x) => x.file.endsWith('.js'))) {
     for (const [id, bytes] of moduleBytes(fs.readFileSync(path.join(dir, f.file), 'utf8'))) {
       const name = names[id] ? shortName(names[id]) : `module ${id}`
@@ -101,11 +106,11 @@ function largestModules(dir, files, names) {
   return [...total].sort((a, b) => b[1] - a[1]).slice(0, 5)
 }
 
-const rows = []
-const failures = []
-const tops = []
+const rows: [figure: string, size: string, budget: string, status: string][] = []
+const failures: string[] = []
+const tops: [name: string, files: BuiltFile[], dir: string, platform: string][] = []
 // Records one figure against its budget.
-function check(figure, bytes, budget) {
+function check(figure: string, bytes: number, budget: number) {
   const ok = bytes <= budget
   rows.push([figure, kb(bytes), kb(budget), ok ? 'ok' : 'OVER'])
   if (!ok) failures.push(`${figure}: ${kb(bytes)} > ${kb(budget)}`)
@@ -121,7 +126,7 @@ if (missing.length > 0) process.exit(1)
 // Mini-program: main package, then each sub-package.
 const weappFiles = listFiles(weappDir)
 const roots = subPackageRoots()
-const inRoot = (file, r) => file.startsWith(r)
+const inRoot = (file: string, r: string) => file.startsWith(r)
 const mainFiles = weappFiles.filter((f) => !roots.some((r) => inRoot(f.file, r)))
 check('weapp main package', sum(mainFiles), budgets.weappMain)
 tops.push(['weapp main package', mainFiles, weappDir, 'weapp'])
@@ -134,7 +139,7 @@ for (const r of roots) {
 // H5: gzip of the scripts loaded by index.html.
 const h5Files = listFiles(h5Dir)
 let firstLoadGzip = 0
-const firstLoad = []
+const firstLoad: BuiltFile[] = []
 for (const src of firstLoadScripts(fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8'))) {
   const file = path.join(h5Dir, src.replace(/^(\.?\/)+/, ''))
   if (/^(https?:)?\/\//.test(src) || !fs.existsSync(file)) {
@@ -159,9 +164,9 @@ if (!assets.some((a) => a.bytes > budgets.asset)) {
 }
 
 // Prints rows as an aligned table.
-function printTable(header, body) {
+function printTable(header: string[], body: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)))
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
   console.log(line(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   body.forEach((row) => console.log(line(row)))
@@ -178,7 +183,7 @@ for (const [name, files, dir, platform] of tops) {
     printTable(['module', 'size'], modules.map(([m, bytes]) => [m.length > 90 ? `${m.slice(0, 87)}...` : m, kb(bytes)]))
   }
 }
-// `--json FILE`: the figures for `npm run bench` (config/scripts/bench.mjs).
+// `--json FILE`: the figures for `npm run bench` (config/scripts/bench.ts).
 const jsonAt = process.argv.indexOf('--json')
 if (jsonAt > 0) {
   const figures = rows.map(([figure, value, budget, status]) => ({ figure, value, budget: `≤ ${budget}`, ok: status === 'ok', enforced: true }))

@@ -7,9 +7,10 @@
 // how a secretary reopens the app.
 import { writeFileSync } from 'node:fs'
 import * as chromeLauncher from 'chrome-launcher'
-import lighthouse from 'lighthouse'
+import lighthouse, { type Result } from 'lighthouse'
 import puppeteer from 'puppeteer-core'
-import { chromiumPath, median, requireH5Build, startMock } from './bench-support.mjs'
+import { chromiumPath, median, requireH5Build, startMock } from './bench-support'
+import type { Figure } from './figures-file'
 
 const RUNS = Number(process.env.LH_RUNS ?? 3)
 export const LIGHTHOUSE_BUDGETS = { performance: 95, lcpMs: 1800, tbtMs: 100, cls: 0.02 }
@@ -17,6 +18,10 @@ export const LIGHTHOUSE_BUDGETS = { performance: 95, lcpMs: 1800, tbtMs: 100, cl
 // 460–920 ms, and at 63–69 / TBT 2 s with an `npm ci` beside it; these catch a real regression without failing on
 // noise. Raise them as the app gets faster.
 export const LIGHTHOUSE_FLOORS = { performance: 55, lcpMs: 4000, tbtMs: 2000 }
+// One page's medians, and whether they meet the budgets (set once printed).
+type PageMedians = { name: string; performance: number; fcpMs: number; lcpMs: number; tbtMs: number; cls: number; ok?: boolean }
+// An audit's numeric value in a Lighthouse result (every audit read here has one).
+const numeric = (lhr: Result, audit: string) => lhr.audits[audit].numericValue ?? Number.NaN
 const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined
 
 requireH5Build()
@@ -55,9 +60,9 @@ try {
     { name: '活动', url: `${origin}/#/pages/events/index` },
     { name: '活动详情', url: `${origin}/#/pages/event-detail/index?id=${eventId}` },
   ]
-  const rows = []
+  const rows: PageMedians[] = []
   for (const target of pages) {
-    const runs = []
+    const runs: Omit<PageMedians, 'name' | 'ok'>[] = []
     for (let i = 0; i < RUNS; i += 1) {
       const session = await (await browser.newPage()).createCDPSession()
       await session.send('Network.clearBrowserCache')
@@ -69,15 +74,16 @@ try {
         output: 'json',
         logLevel: 'error',
       })
+      if (!result) throw new Error(`${target.name}: Lighthouse gave no result`)
       const { lhr } = result
       if (process.env.LH_SAVE) writeFileSync(`${process.env.LH_SAVE}/lhr-${pages.indexOf(target)}-${i}.json`, JSON.stringify(lhr))
       if (lhr.runtimeError) throw new Error(`${target.name}: ${lhr.runtimeError.message}`)
       runs.push({
-        performance: Math.round(lhr.categories.performance.score * 100),
-        fcpMs: lhr.audits['first-contentful-paint'].numericValue,
-        lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
-        tbtMs: lhr.audits['total-blocking-time'].numericValue,
-        cls: lhr.audits['cumulative-layout-shift'].numericValue,
+        performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        fcpMs: numeric(lhr, 'first-contentful-paint'),
+        lcpMs: numeric(lhr, 'largest-contentful-paint'),
+        tbtMs: numeric(lhr, 'total-blocking-time'),
+        cls: numeric(lhr, 'cumulative-layout-shift'),
       })
     }
     rows.push({
@@ -116,7 +122,7 @@ try {
   if (jsonOut) {
     const b = LIGHTHOUSE_BUDGETS
     const f = LIGHTHOUSE_FLOORS
-    const figures = rows.flatMap((r) => [
+    const figures: Figure[] = rows.flatMap((r) => [
       { figure: `${r.name} performance`, value: String(r.performance), budget: `≥ ${b.performance}`, ok: r.performance >= b.performance, enforced: false },
       { figure: `${r.name} performance (floor)`, value: String(r.performance), budget: `≥ ${f.performance}`, ok: r.performance >= f.performance, enforced: true },
       { figure: `${r.name} LCP`, value: `${Math.round(r.lcpMs)} ms`, budget: `≤ ${b.lcpMs} ms`, ok: r.lcpMs <= b.lcpMs, enforced: false },

@@ -5,16 +5,16 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const failures = []
+const failures: string[] = []
 
 // Every file below `dir` (relative paths).
-const walk = (dir) =>
+const walk = (dir: string): string[] =>
   fs.existsSync(dir)
     ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
     : []
 
 // What must never reach a phone: WeChat's session_key and AppSecret, and private keys of any kind.
-const SECRETS = [
+const SECRETS: [string, RegExp][] = [
   ['session_key', /session_?key/i],
   ['AppSecret', /app_?secret/i],
   ['private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
@@ -36,13 +36,13 @@ for (const build of ['weapp', 'h5']) {
 
 // Location APIs WeChat wants declared in requiredPrivateInfos, and the ones the source calls.
 const PRIVATE_APIS = ['getLocation', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress']
-const called = new Set()
+const called = new Set<string>()
 for (const file of walk(path.join(root, 'src')).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.h5\.tsx?$/.test(f))) {
   const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
   for (const api of PRIVATE_APIS) if (new RegExp(`\\bTaro\\.${api}\\s*\\(`).test(code)) called.add(api)
 }
 const appJson = path.join(root, 'dist', 'weapp', 'app.json')
-const declared = new Set(fs.existsSync(appJson) ? (JSON.parse(fs.readFileSync(appJson, 'utf8')).requiredPrivateInfos ?? []) : [])
+const declared = new Set<string>(fs.existsSync(appJson) ? (JSON.parse(fs.readFileSync(appJson, 'utf8')).requiredPrivateInfos ?? []) : [])
 const missing = [...called].filter((api) => !declared.has(api))
 const unused = [...declared].filter((api) => !called.has(api))
 if (missing.length) failures.push(`requiredPrivateInfos lacks ${missing.join(', ')}, which the code calls`)

@@ -10,7 +10,7 @@ const children = [
 ]
 
 let announced = false
-children[1].stdout.on('data', (chunk) => {
+children[1].stdout?.on('data', (chunk) => {
   process.stdout.write(chunk)
   if (!announced && /Compiled|compiled|编译成功|successfully/i.test(String(chunk))) {
     announced = true

@@ -12,4 +12,4 @@ const child = spawn('npx', ['tsx', 'mock/main.ts'], {
   env: { ...process.env, MOCK_PORT: port, MOCK_STATIC_DIR: 'dist/h5' },
 })
 child.on('exit', (code) => process.exit(code ?? 0))
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))

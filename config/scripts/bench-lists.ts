@@ -14,8 +14,25 @@
 //   The 出勤记录 is read-only (a tap opens the event), so only its DOM nodes are measured.
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { chromium } from '@playwright/test'
-import { chromiumPath, freePort, median, requireH5Build, startMock } from './bench-support.mjs'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromiumPath, freePort, median, requireH5Build, startMock } from './bench-support'
+import type { Figure } from './figures-file'
+
+declare global {
+  interface Window {
+    /** The tap being timed by `timeTap`: resolves to its milliseconds. */
+    __tap?: Promise<number>
+  }
+}
+
+/** Where a tap lands: an element's box in the viewport. */
+type Box = { x: number; y: number; width: number; height: number }
+/** The taps timed on the 名单, in ms per toggle: the one tap, and the sheet's three (row, choice, 保存). */
+type Taps = { quick: number[]; open: number[]; choose: number[]; save: number[] }
+/** One list at one size, as measured. */
+type ListResult = { list: string; rows: number; loadMs: number; nodes: number; rowsInDom: number; taps: Taps | null }
+/** A list once judged: its growth against 50 rows, the median of each tap, and the budgets it missed. */
+type JudgedResult = ListResult & { nodeGrowth: number; medians: Record<keyof Taps, number> | null; missed: string[]; ok: boolean }
 
 const SIZES = [50, 5000]
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 11)
@@ -32,19 +49,19 @@ const chromePath = chromiumPath()
 const mock = await startMock({ port: Number(process.env.BENCH_PORT) || (await freePort()), staticDir: 'dist/h5' })
 const { origin } = mock
 
-async function post(path, body) {
+async function post<T = undefined>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(origin + path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return res.status === 204 ? undefined : res.json()
+  return (res.status === 204 ? undefined : await res.json()) as T
 }
 
 /** A page signed in as `phone`, the session kept the way the app keeps it (Taro's H5 storage format). */
-async function signedInPage(browser, phone) {
-  const { token, user } = await post('/api/auth/login', { phone, code: '123456' })
+async function signedInPage(browser: Browser, phone: string) {
+  const { token, user } = await post<{ token: string; user: unknown }>('/api/auth/login', { phone, code: '123456' })
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   await context.addInitScript((session) => {
     localStorage.setItem('zst-session', JSON.stringify({ data: JSON.stringify({ state: session, version: 1 }) }))
@@ -53,23 +70,24 @@ async function signedInPage(browser, phone) {
 }
 
 /** Waits two frames and a quiet moment, so that the list has rendered what it will render. */
-const settle = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))))
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))))
 
 /** Element count of the document and how many list rows are in it. */
-const countNodes = (page, rowSelector) =>
+const countNodes = (page: Page, rowSelector: string) =>
   page.evaluate((selector) => ({ nodes: document.getElementsByTagName('*').length, rowsInDom: document.querySelectorAll(selector).length }), rowSelector)
 
 /**
  * Clicks at the centre of `box` with real input (CDP Input.dispatchMouseEvent) and answers the time from
  * the click event's timestamp to the frame after `done(arg)` first holds in the DOM.
  */
-async function timeTap(page, box, done, arg) {
+async function timeTap<A>(page: Page, box: Box | null, done: (arg: A) => boolean, arg?: A): Promise<number> {
+  if (!box) throw new Error('the element to tap is not on the page')
   await page.evaluate(
     ([source, value]) => {
-      const isDone = new Function('arg', `return (${source})(arg)`)
-      window.__tap = new Promise((resolve, reject) => {
-        let clickedAt = null
+      const isDone = new Function('arg', `return (${source})(arg)`) as (arg: unknown) => boolean
+      window.__tap = new Promise<number>((resolve, reject) => {
+        let clickedAt: number | null = null
         let finished = false
         const timer = setTimeout(() => reject(new Error('the tap showed no result within 10 s')), 10_000)
         document.addEventListener('click', (event) => (clickedAt ??= event.timeStamp), { capture: true, once: true })
@@ -81,7 +99,7 @@ async function timeTap(page, box, done, arg) {
           requestAnimationFrame(() =>
             setTimeout(() => {
               clearTimeout(timer)
-              resolve(performance.now() - clickedAt)
+              resolve(performance.now() - (clickedAt ?? 0))
             }),
           )
         }
@@ -90,16 +108,16 @@ async function timeTap(page, box, done, arg) {
         document.addEventListener('click', () => queueMicrotask(check), { once: true })
       })
     },
-    [done.toString(), arg],
+    [done.toString(), arg] as const,
   )
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-  return page.evaluate(() => window.__tap)
+  return page.evaluate(() => window.__tap as Promise<number>)
 }
 
 /** What a row shows: its phone line (unique per person), its attendance tag, and its two tap targets. */
-const readRows = (page) =>
+const readRows = (page: Page) =>
   page.evaluate(() => {
-    const box = (el) => {
+    const box = (el: Element | null | undefined) => {
       const rect = el?.getBoundingClientRect()
       return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null
     }
@@ -116,13 +134,13 @@ const readRows = (page) =>
   })
 
 /** True once the row with `phone` shows `label` as its attendance (runs in the page). */
-const rowShows = ([phone, label]) =>
+const rowShows = ([phone, label]: readonly [string, string]) =>
   [...document.querySelectorAll('.ea-row')].some(
     (row) => row.querySelector('.ea-row__line')?.textContent === phone && row.querySelector('.ea-row__top')?.children[2]?.textContent === label,
   )
 
 /** The 名单 at `rows` rows: DOM nodes once loaded, then TOGGLES toggles timed with the CPU throttled. */
-async function benchRoster(browser, rows) {
+async function benchRoster(browser: Browser, rows: number): Promise<ListResult> {
   const { context, page } = await signedInPage(browser, ORGANISER_PHONE)
   const started = Date.now()
   await page.goto(`${origin}/#/packages/organiser/pages/roster/index?id=${EVENT_ID}`)
@@ -136,7 +154,7 @@ async function benchRoster(browser, rows) {
 
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
-  const taps = { quick: [], open: [], choose: [], save: [] }
+  const taps: Taps = { quick: [], open: [], choose: [], save: [] }
   for (let i = 0; i < TOGGLES; i += 1) {
     // Rows wholly in the window with a quick button (registered people), first to last; each toggle takes the next one.
     const visible = (await readRows(page)).filter((r) => r.quick)
@@ -145,13 +163,13 @@ async function benchRoster(browser, rows) {
 
     // One tap on the quick button; the row changes before the server answers.
     const quickTo = target.attendance === '出席' ? '缺勤' : '出席'
-    taps.quick.push(await timeTap(page, target.quick, rowShows, [target.phone, quickTo]))
+    taps.quick.push(await timeTap(page, target.quick, rowShows, [target.phone, quickTo] as const))
     // The answer is in when the button is no longer busy; it must not have put the row back.
     await page.waitForFunction((phone) => {
       const row = [...document.querySelectorAll('.ea-row')].find((r) => r.querySelector('.ea-row__line')?.textContent === phone)
       return row?.querySelector('.ea-row__quick')?.getAttribute('aria-busy') === 'false'
     }, target.phone)
-    if (!(await page.evaluate(rowShows, [target.phone, quickTo]))) throw new Error(`the server did not keep ${quickTo} for ${target.phone}`)
+    if (!(await page.evaluate(rowShows, [target.phone, quickTo] as const))) throw new Error(`the server did not keep ${quickTo} for ${target.phone}`)
     if (await page.locator('.ea-quick-failures [role=alert]').count()) throw new Error('a quick change failed')
 
     // The same row through its sheet, back the other way.
@@ -159,14 +177,14 @@ async function benchRoster(browser, rows) {
     taps.open.push(await timeTap(page, target.main, () => document.querySelector('[role=dialog] [role=radiogroup]') !== null))
     const chip = await page.locator('[role=dialog] [role=radio]', { hasText: next }).boundingBox()
     taps.choose.push(
-      await timeTap(page, chip, (label) =>
+      await timeTap(page, chip, (label: string) =>
         [...document.querySelectorAll('[role=dialog] [role=radio][aria-checked=true]')].some((el) => el.textContent === label),
       next),
     )
     const save = await page.locator('[role=dialog] .zs-btn', { hasText: '保存' }).boundingBox()
-    taps.save.push(await timeTap(page, save, rowShows, [target.phone, next]))
+    taps.save.push(await timeTap(page, save, rowShows, [target.phone, next] as const))
     // The 已改为… toast sits over the middle rows until it fades.
-    await page.waitForFunction(() => !document.querySelector('[role=dialog]') && [...document.querySelectorAll('.taro__toast')].every((el) => el.style.display === 'none'))
+    await page.waitForFunction(() => !document.querySelector('[role=dialog]') && [...document.querySelectorAll('.taro__toast')].every((el) => (el as HTMLElement).style.display === 'none'))
     await page.waitForTimeout(200)
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
@@ -175,7 +193,7 @@ async function benchRoster(browser, rows) {
 }
 
 /** The 出勤记录 at `rows` rows: DOM nodes once loaded. */
-async function benchRecord(browser, rows) {
+async function benchRecord(browser: Browser, rows: number): Promise<ListResult> {
   const { context, page } = await signedInPage(browser, SECRETARY.phone)
   const started = Date.now()
   await page.goto(`${origin}/#/packages/secretary/pages/attendance/index`)
@@ -192,12 +210,12 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
 })
 const loadBefore = os.loadavg()[0]
-const results = []
+const results: ListResult[] = []
 try {
   for (const rows of SIZES) {
     await post('/__mock/reset')
-    const roster = await post('/__mock/bulk', { eventId: EVENT_ID, registrations: rows })
-    const record = await post('/__mock/bulk', { attendanceFor: SECRETARY.id, records: rows })
+    const roster = await post<{ rows: number }>('/__mock/bulk', { eventId: EVENT_ID, registrations: rows })
+    const record = await post<{ rows: number }>('/__mock/bulk', { attendanceFor: SECRETARY.id, records: rows })
     if (roster.rows !== rows || record.rows !== rows) throw new Error(`the mock filled ${roster.rows} / ${record.rows} rows, not ${rows}`)
     results.push(await benchRoster(browser, rows))
     results.push(await benchRecord(browser, rows))
@@ -208,21 +226,20 @@ try {
 }
 
 // Budgets: nodes of the long list against the short one; the one-tap toggle (the sheet's taps are printed only).
-let failed = false
-for (const r of results) {
-  const short = results.find((s) => s.list === r.list && s.rows === SIZES[0])
-  r.nodeGrowth = (r.nodes - short.nodes) / short.nodes
-  r.medians = r.taps ? Object.fromEntries(Object.entries(r.taps).map(([tap, samples]) => [tap, median(samples)])) : null
-  r.missed = [
-    ...(Math.abs(r.nodeGrowth) > LIST_BUDGETS.nodeGrowth ? ['nodes'] : []),
-    ...(r.medians && r.medians.quick > LIST_BUDGETS.tapMs ? ['quick'] : []),
+const judged: JudgedResult[] = results.map((r) => {
+  const short = results.find((s) => s.list === r.list && s.rows === SIZES[0]) as ListResult
+  const nodeGrowth = (r.nodes - short.nodes) / short.nodes
+  const medians = r.taps ? (Object.fromEntries(Object.entries(r.taps).map(([tap, samples]) => [tap, median(samples)])) as Record<keyof Taps, number>) : null
+  const missed = [
+    ...(Math.abs(nodeGrowth) > LIST_BUDGETS.nodeGrowth ? ['nodes'] : []),
+    ...(medians && medians.quick > LIST_BUDGETS.tapMs ? ['quick'] : []),
   ]
-  r.ok = r.missed.length === 0
-  if (!r.ok) failed = true
-}
+  return { ...r, nodeGrowth, medians, missed, ok: missed.length === 0 }
+})
+const failed = judged.some((r) => !r.ok)
 
-const ms = (v) => (v === undefined ? '—' : v.toFixed(1))
-const cell = (text, width, left = false) => {
+const ms = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1))
+const cell = (text: string, width: number, left = false) => {
   // CJK characters take two columns.
   const pad = Math.max(0, width - [...String(text)].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))
   return left ? text + ' '.repeat(pad) : ' '.repeat(pad) + text
@@ -243,7 +260,7 @@ console.log(
     '  status',
   ].join('  '),
 )
-for (const r of results) {
+for (const r of judged) {
   console.log(
     [
       cell(r.list, 8, true),
@@ -286,10 +303,10 @@ if (jsonOut) {
         quickIncludesServer: false,
         sheetSaveIncludesServer: true,
         load,
-        lists: results,
+        lists: judged,
         // For `npm run bench`: the issue's budgets (the sheet's taps are in `lists` only, not enforced).
         title: `Long lists (${CPU_THROTTLE}× CPU)`,
-        figures: results.flatMap((r) => [
+        figures: judged.flatMap((r): Figure[] => [
           {
             figure: `${r.list} ${r.rows} rows: DOM nodes`,
             value: `${r.nodes} (${r.nodeGrowth >= 0 ? '+' : ''}${(r.nodeGrowth * 100).toFixed(1)}%)`,

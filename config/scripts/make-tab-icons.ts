@@ -1,5 +1,5 @@
 // Draws the tab bar icons (SVG → 81×81 PNG in Chromium) into src/assets/tab/. Run by hand when they change:
-//   node config/scripts/make-tab-icons.mjs
+//   npx tsx config/scripts/make-tab-icons.ts
 import { chromium } from '@playwright/test'
 
 const ICONS = {

@@ -63,6 +63,9 @@ async function post<T = undefined>(path: string, body?: unknown): Promise<T> {
 async function signedInPage(browser: Browser, phone: string) {
   const { token, user } = await post<{ token: string; user: unknown }>('/api/auth/login', { phone, code: '123456' })
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`; the
+  // functions sent to page.evaluate carry that call into the page, where it must exist.
+  await context.addInitScript('globalThis.__name = (fn) => fn')
   await context.addInitScript((session) => {
     localStorage.setItem('zst-session', JSON.stringify({ data: JSON.stringify({ state: session, version: 1 }) }))
   }, { token, user })

@@ -84,6 +84,8 @@ describe('lists when a refresh fails on the network', () => {
     // The first show (on mount, in the shim as in Taro) loaded the list once.
     await screen.findByText('剩余 18 个名额')
     expect(mockedGetEvents).toHaveBeenCalledTimes(1)
+    // Opening the detail page hides this one; coming back shows it again.
+    await act(async () => firePageEvent('hide'))
     await act(async () => firePageEvent('show'))
     expect(await screen.findByText(OFFLINE)).toBeTruthy()
     expect(mockedGetEvents).toHaveBeenCalledTimes(2)
@@ -93,6 +95,7 @@ describe('lists when a refresh fails on the network', () => {
     mockedGetEvents.mockResolvedValueOnce(eventsPage([mine])).mockRejectedValueOnce(new ApiError({ kind: 'network' })).mockResolvedValueOnce(eventsPage([mine]))
     render(<MyRegistrations onOpen={jest.fn()} onBrowse={jest.fn()} />)
     await screen.findByText('强村讲堂：我报名的那一讲')
+    await act(async () => firePageEvent('hide'))
     await act(async () => firePageEvent('show'))
     expect(await screen.findByText(OFFLINE)).toBeTruthy()
     expect(screen.getByText('强村讲堂：我报名的那一讲')).toBeTruthy()
@@ -135,6 +138,7 @@ describe('lists when a refresh fails on the network', () => {
     mockedEquinox.mockResolvedValue('2027-03-21')
     render(<SecretaryDashboard now={Date.now()} unread={0} />)
     await screen.findByText('强村讲堂：我报名的那一讲')
+    await act(async () => firePageEvent('hide'))
     await act(async () => firePageEvent('show'))
     expect(await screen.findByText(OFFLINE)).toBeTruthy()
     expect(screen.queryByText('加载失败')).toBeNull()

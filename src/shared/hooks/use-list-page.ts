@@ -10,16 +10,15 @@ type ListControls = { refresh: () => Promise<unknown>; loadMore: () => void }
  * where counts may have changed) refreshes it quietly; a failed refresh keeps the rows.
  */
 export function useListPage(list: ListControls, { refreshOnReturn = false }: { refreshOnReturn?: boolean } = {}): void {
-  // A show after a hide, or after the first show, is a return. Either alone is enough: the first
-  // show may not reach a component that mounts after the page has shown.
-  const shown = useRef(false)
+  // A show after a hide is a return (a mounted component always hears the hide). Counting the first
+  // show instead would depend on whether it reaches a component that mounts as the page shows (65d36aa),
+  // and a second show at start-up would send a second request for nothing.
   const hidden = useRef(false)
   useDidHide(() => {
     hidden.current = true
   })
   useDidShow(() => {
-    if (refreshOnReturn && (shown.current || hidden.current)) void list.refresh()
-    shown.current = true
+    if (refreshOnReturn && hidden.current) void list.refresh()
     hidden.current = false
   })
   usePullDownRefresh(() => {

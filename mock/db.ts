@@ -14,6 +14,8 @@ export type UserRecord = {
   village?: string
   area?: string
   phone: string
+  /** An organiser's scope (API.md v1.1): the towns they manage; empty = the whole city. */
+  scope?: { towns: string[] }
 }
 
 /** An event as stored; instants are epoch milliseconds. */

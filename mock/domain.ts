@@ -8,15 +8,17 @@ import { insertNotification } from './repos/notifications'
 import * as events from './repos/events'
 import * as registrations from './repos/registrations'
 import type { Tx } from './repos/tx'
+import { townInScope } from './scope'
 
-/** Masks a phone for a secretary looking at someone else: 138****0001. */
+/** Masks a phone for a viewer outside its owner's scope: 138****0001. */
 export function maskPhone(phone: string): string {
   return phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 }
 
 /** `User` as `viewer` may see it (phones masked for secretaries, except their own). */
 export function userView(user: UserRecord, viewer: UserRecord): User {
-  const phone = viewer.role === 'organiser' || viewer.id === user.id ? user.phone : maskPhone(user.phone)
+  // Whole only to the person and to organisers whose scope holds them (API.md v1.1).
+  const phone = viewer.id === user.id || townInScope(viewer, user.town) ? user.phone : maskPhone(user.phone)
   return {
     id: user.id,
     name: user.name,
@@ -25,6 +27,7 @@ export function userView(user: UserRecord, viewer: UserRecord): User {
     ...(user.village ? { village: user.village } : {}),
     ...(user.area ? { area: user.area } : {}),
     phone,
+    ...(user.scope ? { scope: { towns: [...user.scope.towns] } } : {}),
   }
 }
 

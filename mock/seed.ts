@@ -65,7 +65,9 @@ function seedUsers(): UserRecord[] {
     ['清平镇', '罗晓琴'],
   ]
   organisers.forEach(([town, name], k) => {
-    users.push({ id: `u-o${k + 1}`, name, role: 'organiser', town, phone: `139${String(k + 1).padStart(8, '0')}` })
+    // 市委组织部 manages the whole city (no towns listed); a town's organiser manages that town.
+    const scope = { towns: k === 0 ? [] : [town] }
+    users.push({ id: `u-o${k + 1}`, name, role: 'organiser', town, phone: `139${String(k + 1).padStart(8, '0')}`, scope })
   })
   return users
 }

@@ -78,6 +78,13 @@ export const MIGRATIONS: Migration[] = [
       `.execute(db)
     },
   },
+  {
+    // API.md v1.1 organiser scope: the towns an organiser manages (null for secretaries, [] = the city).
+    id: '002_organiser_scope',
+    async up(db) {
+      await sql`alter table users add column scope_towns json`.execute(db)
+    },
+  },
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */

@@ -29,6 +29,7 @@ export const userRow = (u: UserRecord): NewRow<'users'> => ({
   village: u.village ?? null,
   area: u.area ?? null,
   phone: u.phone,
+  scope_towns: u.scope ? json(u.scope.towns) : null,
 })
 export const userRecord = (r: Row<'users'>): UserRecord => ({
   id: r.id,
@@ -38,6 +39,7 @@ export const userRecord = (r: Row<'users'>): UserRecord => ({
   ...opt('village', r.village),
   ...opt('area', r.area),
   phone: r.phone,
+  ...opt('scope', r.scope_towns === null ? null : { towns: r.scope_towns }),
 })
 
 export const eventRow = (e: EventRecord): NewRow<'events'> => ({

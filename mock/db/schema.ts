@@ -17,6 +17,8 @@ export type UsersTable = {
   village: string | null
   area: string | null
   phone: string
+  /** JSON array of town names (organisers only; `[]` = the whole city). */
+  scope_towns: Json<string[]> | null
   pos: Position
 }
 

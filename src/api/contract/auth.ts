@@ -14,6 +14,8 @@ export const userSchema = z.object({
   village: z.optional(z.string()),
   area: z.optional(z.string()),
   phone: z.string(),
+  /** v1.1: an organiser's towns; empty = the whole city. */
+  scope: z.optional(z.object({ towns: z.array(z.string()) })),
 })
 export type User = z.infer<typeof userSchema>
 

@@ -1,0 +1,35 @@
+import type { UserRecord } from './db'
+
+// Organiser scope (API.md v1.1): an organiser manages the towns of `scope.towns`; an empty list is
+// the whole city (市委组织部). Secretaries have no scope: they see only their own data.
+
+/** True for an organiser of the whole city. */
+export function isCityOrganiser(user: UserRecord): boolean {
+  return user.role === 'organiser' && (user.scope?.towns.length ?? 0) === 0
+}
+
+/** True when `viewer` is an organiser whose scope holds `town`. */
+export function townInScope(viewer: UserRecord, town: string): boolean {
+  if (viewer.role !== 'organiser') return false
+  return isCityOrganiser(viewer) || viewer.scope!.towns.includes(town)
+}
+
+/** True when `viewer` is an organiser whose scope holds the person (a secretary by their town). */
+export function personInScope(viewer: UserRecord, person: UserRecord): boolean {
+  return townInScope(viewer, person.town)
+}
+
+/**
+ * True when an event's audience lies inside the organiser's towns, so they may manage it. An empty
+ * audience is everyone in the city: only a city organiser manages it.
+ */
+export function audienceInScope(viewer: UserRecord, audienceTowns: readonly string[]): boolean {
+  if (viewer.role !== 'organiser') return false
+  if (isCityOrganiser(viewer)) return true
+  return audienceTowns.length > 0 && audienceTowns.every((town) => viewer.scope!.towns.includes(town))
+}
+
+/** The towns an organiser's lists are filtered to, or null for the whole city. */
+export function scopeTowns(viewer: UserRecord): string[] | null {
+  return isCityOrganiser(viewer) ? null : [...(viewer.scope?.towns ?? [])]
+}

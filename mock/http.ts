@@ -10,9 +10,16 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds until a limit lets the caller try again (API.md v1.1: every 429 carries it). */
+    readonly retryAfter?: number,
   ) {
     super(message)
   }
+}
+
+/** A 429 of API.md v1.1: the code, a Chinese message and the seconds to wait (at least 1). */
+export function limited(code: ErrorCode, message: string, retryAfterMs: number): HttpError {
+  return new HttpError(429, code, message, undefined, Math.max(1, Math.ceil(retryAfterMs / 1000)))
 }
 
 /** What a handler answers. */
@@ -132,6 +139,7 @@ export function send(res: ServerResponse, reply: Reply): void {
 
 /** The error body of API.md for a thrown HttpError. */
 export function errorReply(error: HttpError): Reply {
+  const retry = error.retryAfter
   return {
     status: error.status,
     body: {
@@ -139,8 +147,10 @@ export function errorReply(error: HttpError): Reply {
         code: error.code,
         message: error.message,
         ...(error.fields && error.status === 400 ? { fields: error.fields } : {}),
+        ...(retry !== undefined ? { retryAfter: retry } : {}),
       },
     },
+    ...(retry !== undefined ? { headers: { 'Retry-After': String(retry) } } : {}),
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { loginBodySchema, loginResultSchema, smsCodeBodySchema, userSchema } from '../../src/api/contract/auth'
 import { userView } from '../domain'
-import { HttpError, parseOrThrow } from '../http'
+import { HttpError, limited, parseOrThrow } from '../http'
 import { deleteSession, insertSession, recordSmsSent, smsSentAt } from '../repos/sessions'
 import { findUserByPhone } from '../repos/users'
 import type { Route } from '../router'
@@ -23,8 +23,8 @@ export const authRoutes: Route[] = [
       const now = clock.now()
       const last = await smsSentAt(tx, phone)
       if (last !== undefined && now - last < SMS_INTERVAL_MS) {
-        const wait = Math.ceil((SMS_INTERVAL_MS - (now - last)) / 1000)
-        throw new HttpError(429, 'RATE_LIMITED', `验证码已发送，请 ${wait} 秒后再试`)
+        const waitMs = SMS_INTERVAL_MS - (now - last)
+        throw limited('RATE_LIMITED', `验证码已发送，请 ${Math.ceil(waitMs / 1000)} 秒后再试`, waitMs)
       }
       // Unknown phones get the same answer: the API never tells whether an account exists.
       await recordSmsSent(tx, phone, now)

@@ -12,6 +12,8 @@ describe('POST /auth/sms-code', () => {
     const again = await api.call('POST', '/auth/sms-code', { body: { phone: secretaryPhone(1) } })
     expect(again.status).toBe(429)
     expect(again.body.error.code).toBe('RATE_LIMITED')
+    expect(again.body.error.retryAfter).toBe(60)
+    expect(again.headers.get('retry-after')).toBe('60')
     api.setNow(api.mock.clock.now() + 60_000)
     expect((await api.call('POST', '/auth/sms-code', { body: { phone: secretaryPhone(1) } })).status).toBe(204)
   })

@@ -15,7 +15,7 @@ export function maskPhone(phone: string): string {
   return phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 }
 
-/** `User` as `viewer` may see it (phones masked for secretaries, except their own). */
+/** `User` as `viewer` may see it (phones masked outside the viewer's scope, except their own). */
 export function userView(user: UserRecord, viewer: UserRecord): User {
   // Whole only to the person and to organisers whose scope holds them (API.md v1.1).
   const phone = viewer.id === user.id || townInScope(viewer, user.town) ? user.phone : maskPhone(user.phone)

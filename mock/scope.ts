@@ -14,22 +14,3 @@ export function townInScope(viewer: UserRecord, town: string): boolean {
   return isCityOrganiser(viewer) || viewer.scope!.towns.includes(town)
 }
 
-/** True when `viewer` is an organiser whose scope holds the person (a secretary by their town). */
-export function personInScope(viewer: UserRecord, person: UserRecord): boolean {
-  return townInScope(viewer, person.town)
-}
-
-/**
- * True when an event's audience lies inside the organiser's towns, so they may manage it. An empty
- * audience is everyone in the city: only a city organiser manages it.
- */
-export function audienceInScope(viewer: UserRecord, audienceTowns: readonly string[]): boolean {
-  if (viewer.role !== 'organiser') return false
-  if (isCityOrganiser(viewer)) return true
-  return audienceTowns.length > 0 && audienceTowns.every((town) => viewer.scope!.towns.includes(town))
-}
-
-/** The towns an organiser's lists are filtered to, or null for the whole city. */
-export function scopeTowns(viewer: UserRecord): string[] | null {
-  return isCityOrganiser(viewer) ? null : [...(viewer.scope?.towns ?? [])]
-}

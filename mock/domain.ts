@@ -8,7 +8,7 @@ import { insertNotification } from './repos/notifications'
 import * as events from './repos/events'
 import * as registrations from './repos/registrations'
 import type { Tx } from './repos/tx'
-import { townInScope } from './scope'
+import { audienceInScope, townInScope } from './scope'
 
 /** Masks a phone for a viewer outside its owner's scope: 138****0001. */
 export function maskPhone(phone: string): string {
@@ -279,8 +279,20 @@ export async function visibleEvent(
 }
 
 /** Any event by id, for organisers (who see drafts and every town), else 404; `lock` as in visibleEvent. */
-export async function organiserEvent(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<EventRecord> {
+export async function organiserEvent(
+  tx: Tx,
+  id: string,
+  options: { lock?: boolean; manager?: UserRecord } = {},
+): Promise<EventRecord> {
   const event = options.lock ? await events.lockEvent(tx, id) : await events.findEvent(tx, id)
   if (!event) throw new HttpError(404, 'NOT_FOUND', '没有找到这个活动，它可能已被删除')
+  // Every organiser reads every event; managing one needs its audience inside their towns (v1.1).
+  if (options.manager && !audienceInScope(options.manager, event.audienceTowns)) throw outOfScope(options.manager)
   return event
+}
+
+/** 403 OUT_OF_SCOPE: the object exists and may be read, but lies outside the organiser's towns. */
+export function outOfScope(viewer: UserRecord): HttpError {
+  const towns = viewer.scope?.towns ?? []
+  return new HttpError(403, 'OUT_OF_SCOPE', `这项操作不在你的管理范围内${towns.length ? `（你管理：${towns.join('、')}）` : ''}`)
 }

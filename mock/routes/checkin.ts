@@ -27,8 +27,8 @@ export const checkinRoutes: Route[] = [
     path: '/events/:id/checkin-code',
     access: ['organiser'],
     doc: { summary: 'The current 6-digit check-in code (changes every 60 s) and the live count', response: checkinCodeSchema },
-    async handle({ tx, clock, params }) {
-      const event = await organiserEvent(tx, params.id)
+    async handle({ tx, clock, params, user }) {
+      const event = await organiserEvent(tx, params.id, { manager: user })
       if (event.status === 'cancelled') throw eventCancelled()
       const now = clock.now()
       const slot = checkinSlot(now)

@@ -7,7 +7,7 @@ import {
   updateEventBodySchema,
 } from '../../src/api/contract/event'
 import { chinaMonthDayTime } from '../../src/api/contract/time'
-import type { EventRecord } from '../db'
+import type { EventRecord, UserRecord } from '../db'
 import {
   eventCancelled,
   eventLink,
@@ -24,6 +24,7 @@ import { insertEvent, updateEvent } from '../repos/events'
 import { nextId } from '../repos/ids'
 import { knownTownNames } from '../repos/towns'
 import type { Route } from '../router'
+import { audienceInScope } from '../scope'
 
 type CheckedFields = {
   venue?: { lat?: number; lng?: number }
@@ -32,7 +33,7 @@ type CheckedFields = {
 }
 
 // Rules the schema cannot state: coordinates come in pairs, towns exist, contest items differ.
-function fieldErrors(input: CheckedFields, knownTowns: Set<string>): Record<string, string> {
+function fieldErrors(input: CheckedFields, knownTowns: Set<string>, author: UserRecord): Record<string, string> {
   const errors: Record<string, string> = {}
   const { venue, audience, contestItems } = input
   if (venue && (venue.lat === undefined) !== (venue.lng === undefined)) {
@@ -40,6 +41,10 @@ function fieldErrors(input: CheckedFields, knownTowns: Set<string>): Record<stri
   }
   const unknown = (audience?.towns ?? []).filter((town) => !knownTowns.has(town))
   if (unknown.length) errors['audience.towns'] = `没有这个镇（街道）：${unknown.join('、')}`
+  else if (audience && !audienceInScope(author, audience.towns)) {
+    // A town organiser's events are for their own towns; an empty audience is the whole city.
+    errors['audience.towns'] = `只能面向你管理的镇（街道）：${(author.scope?.towns ?? []).join('、')}`
+  }
   if (contestItems && new Set(contestItems).size !== contestItems.length) errors.contestItems = '比赛项目不能重复'
   return errors
 }
@@ -61,7 +66,7 @@ export const eventAdminRoutes: Route[] = [
     async handle({ tx, clock, body, user }) {
       const input = parseOrThrow(createEventBodySchema, body)
       const now = clock.now()
-      throwIfAny({ ...eventRuleErrors(input, now, true), ...fieldErrors(input, await knownTownNames(tx)) })
+      throwIfAny({ ...eventRuleErrors(input, now, true), ...fieldErrors(input, await knownTownNames(tx), user) })
       const event: EventRecord = {
         id: await nextId(tx, 'evt-'),
         type: input.type,
@@ -94,7 +99,7 @@ export const eventAdminRoutes: Route[] = [
     async handle({ tx, clock, params, body, user }) {
       const patch = parseOrThrow(updateEventBodySchema, body)
       // Locked: a capacity change promotes from the waitlist, and seats are counted against it.
-      const event = await organiserEvent(tx, params.id, { lock: true })
+      const event = await organiserEvent(tx, params.id, { lock: true, manager: user })
       const now = clock.now()
       const type = patch.type ?? event.type
       // Turning a contest into another type drops its items unless new ones are sent (and refused).
@@ -107,7 +112,7 @@ export const eventAdminRoutes: Route[] = [
       const merged = { type, startAt: iso(startAt), endAt: iso(endAt), signupDeadline: iso(signupDeadline), contestItems }
       // startAt must lie ahead when it changes, and when a draft goes out.
       const knownTowns = await knownTownNames(tx)
-      throwIfAny({ ...eventRuleErrors(merged, now, startAt !== event.startAt || publishing), ...fieldErrors(patch, knownTowns) })
+      throwIfAny({ ...eventRuleErrors(merged, now, startAt !== event.startAt || publishing), ...fieldErrors(patch, knownTowns, user) })
 
       if (event.status === 'cancelled') throw eventCancelled()
       const timeChanged = startAt !== event.startAt || endAt !== event.endAt
@@ -167,7 +172,7 @@ export const eventAdminRoutes: Route[] = [
     doc: { summary: 'Cancel an event with a reason; everyone registered or waitlisted is notified', body: cancelEventBodySchema, response: eventSchema },
     async handle({ tx, clock, params, body, user }) {
       const { reason } = parseOrThrow(cancelEventBodySchema, body)
-      const event = await organiserEvent(tx, params.id, { lock: true })
+      const event = await organiserEvent(tx, params.id, { lock: true, manager: user })
       const now = clock.now()
       if (event.status === 'cancelled') return { status: 200, body: await eventView(tx, event, user, now) }
       if (now >= event.startAt) {

@@ -128,7 +128,7 @@ export const rosterRoutes: Route[] = [
     doc: { summary: 'Roster of an event (registered, waitlisted, cancelled) with attendance and audit', query: rosterQuerySchema, response: rosterPageSchema },
     async handle({ tx, clock, params, query, user }) {
       const { status, attendance, page, pageSize } = parseOrThrow(rosterQuerySchema, query)
-      const event = await organiserEvent(tx, params.id)
+      const event = await organiserEvent(tx, params.id, { manager: user })
       const now = clock.now()
       const found = await rosterPage(tx, event, { status, attendance, now, page, pageSize })
       const records = found.rows.map((row) => row.record)
@@ -143,7 +143,7 @@ export const rosterRoutes: Route[] = [
     access: ['organiser'],
     doc: { summary: 'Roster as CSV (UTF-8 with BOM, Chinese header, RFC 4180): everyone not cancelled', produces: 'text/csv' },
     async handle({ tx, clock, params, user }) {
-      const event = await organiserEvent(tx, params.id)
+      const event = await organiserEvent(tx, params.id, { manager: user })
       const scope = await rosterScope(tx, event, user, clock.now())
       const rows = rosterOrder(scope)
         .filter((r) => r.status !== 'cancelled')
@@ -168,7 +168,7 @@ export const rosterRoutes: Route[] = [
     async handle({ tx, clock, params, body, user }) {
       const { attendance: to, note } = parseOrThrow(attendanceOverrideBodySchema, body)
       // Locked: taking leave back needs a free seat, and going on leave gives the seat to the waitlist.
-      const event = await organiserEvent(tx, params.id, { lock: true })
+      const event = await organiserEvent(tx, params.id, { lock: true, manager: user })
       const record = await findRegistration(tx, event.id, params.userId)
       if (!record) throw new HttpError(404, 'NOT_FOUND', '这个人没有报名这个活动')
       if (event.status === 'cancelled') throw eventCancelled()

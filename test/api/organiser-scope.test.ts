@@ -1,3 +1,4 @@
+import { createEventBody } from '../support/fixtures'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
 // API.md v1.1 organiser scope: who manages which towns, and whose phones they see whole.
@@ -43,5 +44,48 @@ describe('phones by scope', () => {
     for (const u of xiaode) expect(seen.get(u.id)).toBe(u.phone)
     // Outside 孝德镇 a phone is either not listed to this organiser at all or masked.
     for (const u of elsewhere) expect(seen.get(u.id) ?? '138****' + u.phone.slice(-4)).toBe(`138****${u.phone.slice(-4)}`)
+  })
+})
+
+describe('events by scope', () => {
+  it('should let a town organiser post only for audiences inside their towns (400 on audience.towns)', async () => {
+    const xiaode = await api.login(organiserPhone(2))
+    const post = (towns: string[]) => api.call('POST', '/events', { token: xiaode, body: createEventBody(api, { audience: { towns } }) })
+    for (const towns of [[], ['清平镇'], ['孝德镇', '清平镇']]) {
+      const res = await post(towns)
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields['audience.towns']).toContain('孝德镇')
+    }
+    expect((await post(['孝德镇'])).status).toBe(201)
+  })
+
+  it('should let a town organiser read every event but manage only their own towns\' with 403 OUT_OF_SCOPE', async () => {
+    const xiaode = await api.login(organiserPhone(2))
+    const city = await api.login(organiserPhone(1))
+    const id = 'evt-lecture-open' // for everyone in the city
+    expect((await api.call('GET', `/events/${id}`, { token: xiaode })).status).toBe(200)
+    const manage: [string, string, unknown?][] = [
+      ['PATCH', `/events/${id}`, { title: '改一个标题试试' }],
+      ['POST', `/events/${id}/cancel`, { reason: '不在范围内的取消' }],
+      ['GET', `/events/${id}/registrations`],
+      ['GET', `/events/${id}/registrations.csv`],
+      ['GET', `/events/${id}/checkin-code`],
+      ['PUT', `/events/${id}/attendance/u-s01`, { attendance: 'present' }],
+    ]
+    const before = await api.mock.state()
+    for (const [method, path, body] of manage) {
+      const res = await api.call(method, path, { token: xiaode, body })
+      expect([method, path, res.status, res.body.error?.code]).toEqual([method, path, 403, 'OUT_OF_SCOPE'])
+    }
+    expect(await api.mock.state()).toEqual(before)
+    // The city organiser manages it.
+    expect((await api.call('GET', `/events/${id}/registrations`, { token: city })).status).toBe(200)
+
+    const own = await api.call('POST', '/events', { token: xiaode, body: createEventBody(api, { audience: { towns: ['孝德镇'] } }) })
+    expect((await api.call('GET', `/events/${own.body.id}/registrations`, { token: xiaode })).status).toBe(200)
+    const qingping = await api.login(organiserPhone(3))
+    const other = await api.call('PATCH', `/events/${own.body.id}`, { token: qingping, body: { title: '清平镇改孝德镇的活动' } })
+    expect(other.status).toBe(403)
+    expect(other.body.error.code).toBe('OUT_OF_SCOPE')
   })
 })

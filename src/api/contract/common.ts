@@ -100,6 +100,7 @@ export const ERROR_CODES = [
   'AWARD_QUOTA_FULL',
   'INTERNAL',
   'STORAGE_UNAVAILABLE',
+  'OUT_OF_SCOPE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

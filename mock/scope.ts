@@ -14,3 +14,13 @@ export function townInScope(viewer: UserRecord, town: string): boolean {
   return isCityOrganiser(viewer) || viewer.scope!.towns.includes(town)
 }
 
+
+/**
+ * True when an event's audience lies inside the organiser's towns, so they may manage it. An empty
+ * audience is everyone in the city: only a city organiser manages it.
+ */
+export function audienceInScope(viewer: UserRecord, audienceTowns: readonly string[]): boolean {
+  if (viewer.role !== 'organiser') return false
+  if (isCityOrganiser(viewer)) return true
+  return audienceTowns.length > 0 && audienceTowns.every((town) => viewer.scope!.towns.includes(town))
+}

@@ -140,12 +140,15 @@ describe('PUT /events/:id/attendance/:userId', () => {
     }
     expect(res.body).toMatchObject({ user: { id: 'u-s09' }, status: 'registered', attendance: 'present', audit: [entry] })
     api.setNow(event.endAt + 4 * HOUR)
+    // A city-wide event is the city's to manage: 孝德镇's organiser is refused and changes nothing (v1.1 scope).
     const townOrganiser = await api.login(organiserPhone(2))
-    const second = await override(event.id, 'u-s09', { attendance: 'late' }, townOrganiser)
-    expect(second.body.audit).toEqual([entry, expect.objectContaining({ by: 'u-o2', byName: '谢文涛', from: 'present', to: 'late' })])
+    const refused = await override(event.id, 'u-s09', { attendance: 'late' }, townOrganiser)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('OUT_OF_SCOPE')
+    const second = await override(event.id, 'u-s09', { attendance: 'late' })
+    expect(second.body.audit).toEqual([entry, expect.objectContaining({ by: 'u-o1', byName: '周敏', from: 'present', to: 'late' })])
     expect(second.body.audit[1].note).toBeUndefined()
-    // Read by the same organiser: 孝德镇's organiser sees a 遵道镇 phone masked, in both answers.
-    const rows = await api.call('GET', `/events/${event.id}/registrations?pageSize=100`, { token: townOrganiser })
+    const rows = await api.call('GET', `/events/${event.id}/registrations?pageSize=100`, { token: organiser })
     const row = rows.body.items.find((r: { user: { id: string } }) => r.user.id === 'u-s09')
     expect(row).toEqual(second.body)
     const mine = await api.call('GET', '/me/attendance', { token: await api.login(secretaryPhone(9)) })

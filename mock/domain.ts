@@ -296,3 +296,8 @@ export function outOfScope(viewer: UserRecord): HttpError {
   const towns = viewer.scope?.towns ?? []
   return new HttpError(403, 'OUT_OF_SCOPE', `这项操作不在你的管理范围内${towns.length ? `（你管理：${towns.join('、')}）` : ''}`)
 }
+
+/** 403 OUT_OF_SCOPE for what only 市委组织部 (a city organiser) may do: honours, the question bank. */
+export function cityOnly(what: string): HttpError {
+  return new HttpError(403, 'OUT_OF_SCOPE', `${what}由市委组织部统一办理，镇（街道）组织委员不能操作`)
+}

@@ -24,3 +24,20 @@ export function audienceInScope(viewer: UserRecord, audienceTowns: readonly stri
   if (isCityOrganiser(viewer)) return true
   return audienceTowns.length > 0 && audienceTowns.every((town) => viewer.scope!.towns.includes(town))
 }
+
+/**
+ * The towns a list should be limited to for `viewer`: undefined for the whole city (a city organiser),
+ * else the organiser's towns. `asked` is a town filter from the query: inside the scope it narrows the
+ * list, outside it the list is empty (not an error: lists are filtered, never refused).
+ */
+export function scopeTowns(viewer: UserRecord, asked?: string): string[] | undefined {
+  if (isCityOrganiser(viewer)) return asked === undefined ? undefined : [asked]
+  const towns = viewer.scope?.towns ?? []
+  if (asked === undefined) return [...towns]
+  return towns.includes(asked) ? [asked] : []
+}
+
+/** True when a town organiser may see and change this person's data (a secretary of their towns). */
+export function personInScope(viewer: UserRecord, person: UserRecord): boolean {
+  return townInScope(viewer, person.town)
+}

@@ -35,18 +35,19 @@ export async function lockCommitment(tx: Tx, ownerId: string, year: number): Pro
 }
 
 /**
- * The sheets of a year, in the order they were created; `status` and `town` (the owner's town, a
- * join on users) narrow them.
+ * The sheets of a year, in the order they were created; `status` and `towns` (the owner's town, a
+ * join on users; empty: none) narrow them.
  */
 export async function listCommitments(
   tx: Tx,
-  filter: { year: number; status?: CommitmentStatus; town?: string },
+  filter: { year: number; status?: CommitmentStatus; towns?: readonly string[] },
 ): Promise<CommitmentRecord[]> {
+  if (filter.towns && filter.towns.length === 0) return []
   let query = tx.selectFrom('commitments').selectAll('commitments').where('commitments.year', '=', filter.year).orderBy('commitments.pos')
   if (filter.status) query = query.where('commitments.status', '=', filter.status)
-  if (filter.town) {
-    const town = filter.town
-    query = query.where('commitments.owner_id', 'in', (sub) => sub.selectFrom('users').select('users.id').where('users.town', '=', town))
+  if (filter.towns) {
+    const towns = [...filter.towns]
+    query = query.where('commitments.owner_id', 'in', (sub) => sub.selectFrom('users').select('users.id').where('users.town', 'in', towns))
   }
   return (await query.execute()).map(commitmentRecord)
 }

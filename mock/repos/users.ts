@@ -24,10 +24,15 @@ export async function usersById(tx: Tx, ids: Iterable<string>): Promise<Map<stri
 }
 
 /** Everyone, or those of one role or town, in the order they were added. */
-export async function listUsers(tx: Tx, filter: { role?: Role; town?: string } = {}): Promise<UserRecord[]> {
+export async function listUsers(
+  tx: Tx,
+  filter: { role?: Role; town?: string; towns?: readonly string[] } = {},
+): Promise<UserRecord[]> {
+  if (filter.towns && filter.towns.length === 0) return []
   let query = tx.selectFrom('users').selectAll().orderBy('pos')
   if (filter.role) query = query.where('role', '=', filter.role)
   if (filter.town) query = query.where('town', '=', filter.town)
+  if (filter.towns) query = query.where('town', 'in', [...filter.towns])
   return (await query.execute()).map(userRecord)
 }
 

@@ -23,6 +23,7 @@ import { nextId } from '../repos/ids'
 import type { Tx } from '../repos/tx'
 import { findUser, usersById } from '../repos/users'
 import type { Route } from '../router'
+import { personInScope, scopeTowns } from '../scope'
 import { isKnownUpload, publicOrigin, uploadNameOf } from '../uploads-rules'
 
 /** The app page a secretary's commitment notifications open. */
@@ -85,10 +86,15 @@ const locked = (sheet: CommitmentRecord) =>
     sheet.status === 'approved' ? '履职承诺已通过审核，不能再修改' : '履职承诺已提交，正在等待审核，暂时不能修改',
   )
 
-/** A sheet by id, else 404; `lock` locks it (by its owner and year) for a change. */
-async function sheetOr404(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<CommitmentRecord> {
+/**
+ * A sheet by id as `viewer` (an organiser) may see it, else 404: a town organiser sees only sheets of
+ * their towns' secretaries. `lock` locks it (by its owner and year) for a change.
+ */
+async function sheetOr404(tx: Tx, id: string, viewer: UserRecord, options: { lock?: boolean } = {}): Promise<CommitmentRecord> {
   const found = await findCommitment(tx, id)
-  const sheet = found && options.lock ? await lockCommitment(tx, found.ownerId, found.year) : found
+  const owner = found && (await findUser(tx, found.ownerId))
+  const visible = found && owner && personInScope(viewer, owner) ? found : undefined
+  const sheet = visible && options.lock ? await lockCommitment(tx, visible.ownerId, visible.year) : visible
   if (!sheet) throw new HttpError(404, 'NOT_FOUND', '没有找到这份履职承诺')
   return sheet
 }
@@ -244,7 +250,7 @@ export const commitmentRoutes: Route[] = [
     },
     async handle({ tx, clock, req, query, user }) {
       const { year = chinaYear(clock.now()), status, town, page, pageSize } = parseOrThrow(commitmentListQuerySchema, query)
-      const found = await listCommitments(tx, { year, status, town })
+      const found = await listCommitments(tx, { year, status, towns: scopeTowns(user, town) })
       found.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       const origin = publicOrigin(req)
       const one = paginate(found, page, pageSize, (c) => c)
@@ -258,7 +264,7 @@ export const commitmentRoutes: Route[] = [
     access: ['organiser'],
     doc: { summary: 'Extension: one sheet with its items and progress', response: commitmentSchema },
     async handle({ tx, req, params, user }) {
-      const sheet = await sheetOr404(tx, params.id)
+      const sheet = await sheetOr404(tx, params.id, user)
       return { status: 200, body: await commitmentView(tx, sheet, user, publicOrigin(req)) }
     },
   },
@@ -271,7 +277,7 @@ export const commitmentRoutes: Route[] = [
     async handle({ tx, clock, req, params, body, user }) {
       const { decision, comment } = parseOrThrow(reviewBodySchema, body)
       // Locked: two organisers reviewing at once decide one after the other.
-      const sheet = await sheetOr404(tx, params.id, { lock: true })
+      const sheet = await sheetOr404(tx, params.id, user, { lock: true })
       if (sheet.status !== 'submitted') {
         throw new HttpError(409, 'COMMITMENT_NOT_SUBMITTED', '这份履职承诺不在待审核状态，可能已被审核或被退回，请刷新')
       }

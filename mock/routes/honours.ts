@@ -10,7 +10,7 @@ import {
   honourSchema,
 } from '../../src/api/contract/honour'
 import type { HonourRecord } from '../db'
-import { honourLink, notify } from '../domain'
+import { cityOnly, honourLink, notify } from '../domain'
 import { honourViews, honourViewWith, newestFirst } from '../honours-view'
 import { HttpError, parseOrThrow, validationFailed } from '../http'
 import { paginate } from '../paging'
@@ -18,6 +18,7 @@ import { countHonours, findHonour, insertHonour, listHonours, lockHonourQuota } 
 import { nextId } from '../repos/ids'
 import { findUser } from '../repos/users'
 import type { Route } from '../router'
+import { isCityOrganiser } from '../scope'
 
 /** The 荣誉墙, honour details, 我的荣誉 and publishing an honour. */
 export const honourRoutes: Route[] = [
@@ -67,6 +68,8 @@ export const honourRoutes: Route[] = [
       status: 201,
     },
     async handle({ tx, clock, body, user }) {
+      // City organisers only (API.md v1.1), refused before the body is read.
+      if (!isCityOrganiser(user)) throw cityOnly('荣誉')
       const input = parseOrThrow(createHonourBodySchema, body)
       const recipient = await findUser(tx, input.recipientId)
       const errors: Record<string, string> = { ...honourAmountErrors(input) }

@@ -19,6 +19,7 @@ import { quarterParamSchema, yearParamSchema } from '../params'
 import { insertReviewScore, lockReviewScore, quarterScoresOf, reviewScoresOfUser, updateReviewScore } from '../repos/reviews'
 import { findUser, listUsers } from '../repos/users'
 import type { Route } from '../router'
+import { personInScope, scopeTowns } from '../scope'
 
 const scoreView = (s: ReviewScoreRecord): ReviewScore => ({
   year: s.year,
@@ -46,7 +47,8 @@ export const scoreRoutes: Route[] = [
       const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
       const { score, comment } = parseOrThrow(reviewScoreBodySchema, body)
       const found = await findUser(tx, params.userId)
-      const secretary = found?.role === 'secretary' ? found : undefined
+      // Outside the organiser's towns a secretary does not exist for them (API.md v1.1: others 404).
+      const secretary = found?.role === 'secretary' && personInScope(user, found) ? found : undefined
       if (!secretary) throw new HttpError(404, 'NOT_FOUND', '没有找到这位村书记')
       const now = clock.now()
       if (!quarterStarted(year, quarter, now)) {
@@ -78,7 +80,7 @@ export const scoreRoutes: Route[] = [
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const { quarter } = parseOrThrow(quarterParamSchema, { quarter: params.quarter })
       const { town, page, pageSize } = parseOrThrow(quarterScoreQuerySchema, query)
-      const people = await listUsers(tx, { role: 'secretary', town })
+      const people = await listUsers(tx, { role: 'secretary', towns: scopeTowns(user, town) })
       people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       const one = paginate(people, page, pageSize, (person) => person)
       const scores = await quarterScoresOf(tx, year, quarter, one.items.map((p) => p.id))
@@ -141,9 +143,15 @@ export const scoreRoutes: Route[] = [
     async handle({ tx, clock, params, user }) {
       const { year } = parseOrThrow(yearParamSchema, { year: params.year })
       const now = clock.now()
+      const inScope = new Set((await listUsers(tx, { role: 'secretary', towns: scopeTowns(user) })).map((u) => u.id))
       return {
         status: 200,
-        body: { formula: ASSESSMENT_FORMULA, ranking: await yearRanking(tx, year, now, user), final: yearOver(year, now) },
+        body: {
+          formula: ASSESSMENT_FORMULA,
+          // Ranks are the city's; a town organiser gets only their towns' rows, with their city-wide rank.
+          ranking: (await yearRanking(tx, year, now, user)).filter((row) => inScope.has(row.user.id)),
+          final: yearOver(year, now),
+        },
       }
     },
   },

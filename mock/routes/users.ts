@@ -5,6 +5,7 @@ import { userView } from '../domain'
 import { parseOrThrow } from '../http'
 import { paginate } from '../paging'
 import { listUsers } from '../repos/users'
+import { scopeTowns } from '../scope'
 import type { Route } from '../router'
 
 const usersQuerySchema = z.strictObject({
@@ -14,7 +15,7 @@ const usersQuerySchema = z.strictObject({
   ...pageQueryShape,
 })
 
-/** People for organisers' pickers and score entry. */
+/** People for organisers' pickers and score entry; a town organiser sees only their towns' people. */
 export const userRoutes: Route[] = [
   {
     method: 'GET',
@@ -24,7 +25,7 @@ export const userRoutes: Route[] = [
     async handle({ tx, query, user: viewer }) {
       const { role, town, q, page, pageSize } = parseOrThrow(usersQuerySchema, query)
       const needle = q?.toLowerCase()
-      const found = (await listUsers(tx, { role, town })).filter(
+      const found = (await listUsers(tx, { role, towns: scopeTowns(viewer, town) })).filter(
         (u) =>
           !needle || [u.name, u.phone, u.village ?? '', u.town].some((s) => s.toLowerCase().includes(needle)),
       )

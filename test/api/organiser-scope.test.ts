@@ -89,3 +89,73 @@ describe('events by scope', () => {
     expect(other.body.error.code).toBe('OUT_OF_SCOPE')
   })
 })
+
+type Person = { id: string; town: string }
+type Sheet = { id: string; status: string; owner: Person }
+
+describe('people by scope', () => {
+  it("should list to a town organiser only their towns' secretaries, and nothing for another town's filter", async () => {
+    const xiaode = await api.login(organiserPhone(2))
+    const mine = (await api.call('GET', '/users?role=secretary&pageSize=100', { token: xiaode })).body
+    expect(mine.items.length).toBeGreaterThan(0)
+    expect(mine.items.every((u: Person) => u.town === '孝德镇')).toBe(true)
+    expect(mine.total).toBe(mine.items.length)
+    const other = await api.call('GET', `/users?role=secretary&town=${encodeURIComponent('清平镇')}`, { token: xiaode })
+    expect(other.status).toBe(200)
+    expect(other.body).toMatchObject({ items: [], total: 0 })
+    const quarter = (await api.call('GET', '/reviews/2026/4?pageSize=100', { token: xiaode })).body
+    expect(quarter.items.map((r: { user: Person }) => r.user.id).sort()).toEqual(mine.items.map((u: Person) => u.id).sort())
+  })
+
+  it("should answer 404 to a town organiser scoring another town's secretary, and change nothing", async () => {
+    const city = await api.login(organiserPhone(1))
+    const xiaode = await api.login(organiserPhone(2))
+    const everyone: Person[] = (await api.call('GET', '/users?role=secretary&pageSize=100', { token: city })).body.items
+    const outside = everyone.find((u) => u.town !== '孝德镇')!
+    const inside = everyone.find((u) => u.town === '孝德镇')!
+    const before = await api.mock.state()
+    const refused = await api.call('PUT', `/reviews/2026/4/${outside.id}`, { token: xiaode, body: { score: 0 } })
+    expect([refused.status, refused.body.error.code]).toEqual([404, 'NOT_FOUND'])
+    expect(await api.mock.state()).toEqual(before)
+    expect((await api.call('PUT', `/reviews/2026/4/${inside.id}`, { token: xiaode, body: { score: 88 } })).status).toBe(200)
+    expect((await api.call('PUT', `/reviews/2026/4/${outside.id}`, { token: city, body: { score: 90 } })).status).toBe(200)
+  })
+
+  it("should list, show and review only their towns' commitment sheets to a town organiser (others 404)", async () => {
+    const city = await api.login(organiserPhone(1))
+    const xiaode = await api.login(organiserPhone(2))
+    const all: Sheet[] = (await api.call('GET', '/commitments?pageSize=100', { token: city })).body.items
+    const seen: Sheet[] = (await api.call('GET', '/commitments?pageSize=100', { token: xiaode })).body.items
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.map((s) => s.id).sort()).toEqual(all.filter((s) => s.owner.town === '孝德镇').map((s) => s.id).sort())
+    const foreign = all.find((s) => s.owner.town !== '孝德镇' && s.status === 'submitted')!
+    expect(foreign).toBeDefined()
+    expect((await api.call('GET', `/commitments/${foreign.id}`, { token: xiaode })).status).toBe(404)
+    const before = await api.mock.state()
+    const review = await api.call('POST', `/commitments/${foreign.id}/review`, { token: xiaode, body: { decision: 'approve' } })
+    expect([review.status, review.body.error.code]).toEqual([404, 'NOT_FOUND'])
+    expect(await api.mock.state()).toEqual(before)
+    expect((await api.call('GET', `/commitments/${foreign.id}`, { token: city })).status).toBe(200)
+  })
+
+  it("should give a town organiser their towns' rows of the year's ranking, with the city-wide ranks", async () => {
+    const city = (await api.call('GET', '/assessments/2025', { token: await api.login(organiserPhone(1)) })).body.ranking
+    const town = (await api.call('GET', '/assessments/2025', { token: await api.login(organiserPhone(2)) })).body.ranking
+    const expected = city.filter((r: { user: Person }) => r.user.town === '孝德镇')
+    expect(town.length).toBeGreaterThan(0)
+    expect(town.length).toBeLessThan(city.length)
+    expect(town.map((r: { user: Person; rank: number }) => [r.user.id, r.rank])).toEqual(
+      expected.map((r: { user: Person; rank: number }) => [r.user.id, r.rank]),
+    )
+  })
+
+  it('should keep honours to 市委组织部: a town organiser gets 403 OUT_OF_SCOPE before the body is read', async () => {
+    const xiaode = await api.login(organiserPhone(2))
+    const before = await api.mock.state()
+    for (const body of [{}, { type: 'innovation', recipientId: 'u-s01', year: 2027, title: '岗位创新奖', citation: '带领村民发展产业' }]) {
+      const res = await api.call('POST', '/honours', { token: xiaode, body })
+      expect([res.status, res.body.error.code]).toEqual([403, 'OUT_OF_SCOPE'])
+    }
+    expect(await api.mock.state()).toEqual(before)
+  })
+})

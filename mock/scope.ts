@@ -3,10 +3,9 @@ import type { UserRecord } from './db'
 // Organiser scope (API.md v1.1): an organiser manages the towns of `scope.towns`; an empty list is
 // the whole city (市委组织部). Secretaries have no scope: they see only their own data.
 
-/** True for an organiser of the whole city. */
-export function isCityOrganiser(user: UserRecord): boolean {
-  return user.role === 'organiser' && (user.scope?.towns.length ?? 0) === 0
-}
+/** True for an organiser of the whole city (the client's rule, shared). */
+export { isCityOrganiser } from '../src/api/contract/auth'
+import { isCityOrganiser } from '../src/api/contract/auth'
 
 /** True when `viewer` is an organiser whose scope holds `town`. */
 export function townInScope(viewer: UserRecord, town: string): boolean {

@@ -83,6 +83,8 @@ type EventSeed = Omit<
   /** Sign-up closes this many hours before the start. */
   closeHoursBefore: number
   audienceTowns?: string[]
+  /** The organiser who posted it (default u-o1, 市委组织部). */
+  createdBy?: string
 }
 
 const VENUES = {
@@ -116,6 +118,9 @@ const EVENTS: EventSeed[] = [
   { id: 'evt-field-open', type: 'field', title: '现场拉练：遵道镇棚花村农旅融合项目观摩', description: '观摩棚花村农旅融合项目，现场打分评比。统一乘车，8:00 在市委党校集合。', venue: VENUES.zundao, capacity: 45, credits: 2.5, status: 'published', day: 18, hour: 8, hours: 6, closeHoursBefore: 48 },
   { id: 'evt-field-tianchi', type: 'field', title: '现场拉练：天池镇云西村民宿集群观摩', description: '山区片区现场拉练，观摩云西村民宿集群与党群服务中心建设。', venue: VENUES.tianchi, capacity: 35, credits: 2, status: 'published', day: 25, hour: 9, hours: 5, closeHoursBefore: 48 },
   { id: 'evt-field-past1', type: 'field', title: '现场拉练：新市镇石虎村高标准农田观摩', description: '上季度现场拉练评比。', venue: VENUES.xinshi, capacity: 45, credits: 2, status: 'published', day: -45, hour: 9, hours: 5, closeHoursBefore: 48 },
+  // One event of each town organiser, for their town alone: what they manage under organiser scope (API.md v1.1).
+  { id: 'evt-exchange-xiaode', type: 'exchange', title: '片区交流：孝德镇年画村文旅融合经验分享', description: '孝德镇各村书记交流年画产业、乡村旅游与集体经济增收做法。', venue: VENUES.nianhua, capacity: 20, credits: 1, audienceTowns: ['孝德镇'], createdBy: 'u-o2', status: 'published', day: 27, hour: 14, hours: 2, closeHoursBefore: 24 },
+  { id: 'evt-exchange-qingping', type: 'exchange', title: '片区交流：清平镇高山蔬菜产销对接座谈', description: '清平镇各村书记交流高山蔬菜种植、冷链运输与订单销售。', venue: VENUES.qingping, capacity: 20, credits: 1, audienceTowns: ['清平镇'], createdBy: 'u-o3', status: 'published', day: 29, hour: 10, hours: 2, closeHoursBefore: 24 },
   { id: 'evt-field-past2', type: 'field', title: '现场拉练：清平镇棋盘村灾后重建成果观摩', description: '观摩棋盘村产业与人居环境提升。', venue: VENUES.qingping, capacity: 40, credits: 2, status: 'published', day: -60, hour: 9, hours: 5, closeHoursBefore: 48 },
 ]
 
@@ -124,7 +129,7 @@ export function createSeed(now: number): DbState {
   const users = seedUsers()
   const today = chinaDayStart(now)
   const events: EventRecord[] = EVENTS.map((e) => {
-    const { day, hour, hours, closeHoursBefore, audienceTowns, ...rest } = e
+    const { day, hour, hours, closeHoursBefore, audienceTowns, createdBy, ...rest } = e
     // "today" events start an hour before now, rounded to the half hour, so check-in is open.
     const startAt =
       day === 0 && hour < 0 ? Math.floor((now + hour * HOUR) / (HOUR / 2)) * (HOUR / 2) : today + day * DAY + hour * HOUR
@@ -134,7 +139,7 @@ export function createSeed(now: number): DbState {
       endAt: startAt + hours * HOUR,
       signupDeadline: startAt - closeHoursBefore * HOUR,
       audienceTowns: audienceTowns ?? [],
-      createdBy: 'u-o1',
+      createdBy: createdBy ?? 'u-o1',
       createdAt: Math.min(now, startAt) - 20 * DAY,
       checkinSecret: seededCheckinSecret(rest.id),
     }

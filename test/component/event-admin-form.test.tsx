@@ -4,6 +4,7 @@ import { ApiError } from '@/api/api-error'
 import { cancelEvent, createEvent as postEvent, updateEvent } from '@/api/event-admin'
 import { getEvent } from '@/api/events'
 import { EventForm } from '@/features/event-admin/components/event-form'
+import { useSessionStore } from '@/stores/session-store'
 import { createEvent } from '../support/events'
 
 jest.mock('@/api/event-admin')
@@ -35,11 +36,29 @@ const filled = {
 }
 
 beforeEach(() => {
+  useSessionStore.setState({ token: null, user: null })
   jest.resetAllMocks()
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
 })
 
 describe('EventForm (发布活动)', () => {
+  it("should offer a town organiser only their own towns, chosen from the start, and no 全市", async () => {
+    useSessionStore.setState({
+      token: 'tok',
+      user: { id: 'u-o2', name: '王组织', role: 'organiser', town: '孝德镇', phone: '13900000002', scope: { towns: ['孝德镇'] } },
+    })
+    render(<EventForm initialValues={filled} onDone={jest.fn()} />)
+    const picker = await screen.findByRole('group', { name: '面向镇（街道）' })
+    const chips = Array.from(picker.children).map((chip) => chip.textContent)
+    expect(chips).toEqual(['孝德镇'])
+    expect(screen.getByText('孝德镇').getAttribute('aria-checked')).toBe('true')
+    // Unticking the only town is caught before sending.
+    fireEvent.click(screen.getByText('孝德镇'))
+    fireEvent.click(screen.getByText('发布活动'))
+    expect(await screen.findByText('只能面向你管理的镇（街道）：孝德镇')).toBeTruthy()
+    expect(mockedPost).not.toHaveBeenCalled()
+  })
+
   it('should say what is wrong under each field and send nothing', async () => {
     const onDone = jest.fn()
     render(<EventForm initialValues={{ ...filled, endTime: '08:00' }} onDone={onDone} />)

@@ -56,6 +56,18 @@ function createEvent(overrides: Partial<Event> = {}): Event {
 }
 
 describe('checkNewEvent', () => {
+  it("should hold a town organiser to their own towns, and start their form with them chosen", () => {
+    const scope = ['孝德镇']
+    expect(emptyFormValues(NOW, scope).towns).toEqual(['孝德镇'])
+    for (const towns of [[], ['清平镇'], ['孝德镇', '清平镇']]) {
+      const checked = checkNewEvent(createFormValues({ towns }), 'published', NOW, scope)
+      expect(checked).toEqual({ ok: false, errors: { towns: '只能面向你管理的镇（街道）：孝德镇' } })
+    }
+    expect(checkNewEvent(createFormValues({ towns: ['孝德镇'] }), 'published', NOW, scope).ok).toBe(true)
+    // The city organiser may choose any towns, or none (the whole city).
+    expect(checkNewEvent(createFormValues({ towns: [] }), 'published', NOW).ok).toBe(true)
+  })
+
   it('should build the POST /events body with China-time instants and numbers', () => {
     const checked = checkNewEvent(createFormValues({ title: '  强村讲堂：村级财务规范 ', lat: '31.338', lng: '104.2' }), 'published', NOW)
     expect(checked).toEqual({
@@ -136,6 +148,17 @@ describe('checkNewEvent', () => {
 })
 
 describe('checkEventEdit', () => {
+  it("should refuse a town organiser's audience change outside their towns, and let other edits through", () => {
+    const event = createEvent({ audience: { towns: ['孝德镇'] } })
+    const values = formValuesFromEvent(event)
+    const widened = checkEventEdit({ ...values, towns: [] }, event, false, NOW, ['孝德镇'])
+    expect(widened).toEqual({ ok: false, errors: { towns: '只能面向你管理的镇（街道）：孝德镇' } })
+    expect(checkEventEdit({ ...values, title: '强村讲堂：财务公开' }, event, false, NOW, ['孝德镇'])).toEqual({
+      ok: true,
+      body: { title: '强村讲堂：财务公开' },
+    })
+  })
+
   it('should send only the fields that changed', () => {
     const event = createEvent()
     const values = { ...formValuesFromEvent(event), capacity: '80', endTime: '12:00', towns: ['清平镇', '汉旺镇'] }

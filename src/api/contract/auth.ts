@@ -19,6 +19,11 @@ export const userSchema = z.object({
 })
 export type User = z.infer<typeof userSchema>
 
+/** An organiser of the whole city (市委组织部, `scope.towns` empty): honours and the question bank are theirs alone. */
+export function isCityOrganiser(user: Pick<User, 'role' | 'scope'>): boolean {
+  return user.role === 'organiser' && (user.scope?.towns.length ?? 0) === 0
+}
+
 /** Body of `POST /auth/sms-code`. */
 export const smsCodeBodySchema = z.strictObject({ phone: phoneSchema })
 export type SmsCodeBody = z.infer<typeof smsCodeBodySchema>

@@ -13,6 +13,7 @@ import { Tag } from '@/shared/ui/tag'
 import { createEvent, updateEvent } from '@/api/event-admin'
 import { getEvent } from '@/api/events'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
+import { useSessionStore } from '@/stores/session-store'
 import {
   checkEventEdit,
   checkNewEvent,
@@ -43,6 +44,8 @@ const DONE_TOAST: Record<Exclude<EventFormOutcome, 'cancelled'>, string> = {
   saved: '修改已保存',
 }
 
+const NO_TOWNS: readonly string[] = []
+
 /**
  * 发布活动 / 编辑活动: every field of an event, checked field by field with the server's rules before
  * sending; the server's field errors land on the same fields; nothing typed is lost when a request fails.
@@ -61,7 +64,8 @@ export function EventForm({
   const [event, setEvent] = useState<Event | null>(null)
   const [loadState, setLoadState] = useState<'loading' | 'ready' | 'error'>(id ? 'loading' : 'ready')
   const [loadError, setLoadError] = useState('')
-  const [values, setValues] = useState<EventFormValues>(() => ({ ...emptyFormValues(Date.now()), ...initialValues }))
+  const scope = useSessionStore((state) => state.user?.scope?.towns) ?? NO_TOWNS
+  const [values, setValues] = useState<EventFormValues>(() => ({ ...emptyFormValues(Date.now(), scope), ...initialValues }))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
   const [busy, setBusy] = useState<Action | null>(null)
@@ -124,7 +128,7 @@ export function EventForm({
     if (busy) return
     const now = Date.now()
     if (event) {
-      const checked = checkEventEdit(values, event, action === 'publish', now)
+      const checked = checkEventEdit(values, event, action === 'publish', now, scope)
       if (!checked.ok) return showErrors(checked.errors)
       if (Object.keys(checked.body).length === 0) {
         setErrors({})
@@ -133,7 +137,7 @@ export function EventForm({
       }
       await send(action, checked.body, (key) => updateEvent(event.id, checked.body, key))
     } else {
-      const checked = checkNewEvent(values, action === 'draft' ? 'draft' : 'published', now)
+      const checked = checkNewEvent(values, action === 'draft' ? 'draft' : 'published', now, scope)
       if (!checked.ok) return showErrors(checked.errors)
       await send(action, checked.body, (key) => createEvent(checked.body, key))
     }
@@ -290,7 +294,7 @@ export function EventForm({
           />
         </Field>
         <CreditsStepper value={values.credits} error={errors.credits} onChange={(credits) => set('credits', credits)} />
-        <TownPicker value={values.towns} error={errors.towns} onChange={(towns) => set('towns', towns)} />
+        <TownPicker value={values.towns} error={errors.towns} scope={scope} onChange={(towns) => set('towns', towns)} />
       </View>
 
       <Alert className='ea-banner' message={banner} />

@@ -62,20 +62,42 @@ export function CreditsStepper({ value, error, onChange }: { value: number; erro
   )
 }
 
-/** Several-choice chips of the 14 towns; none chosen means every town. */
-export function TownPicker({ value, error, onChange }: { value: string[]; error?: string; onChange: (towns: string[]) => void }) {
+/**
+ * Several-choice chips of the 14 towns; none chosen means every town. A town organiser (`scope` not
+ * empty) is offered only their own towns and no 全市 (API.md v1.1 organiser scope).
+ */
+export function TownPicker({
+  value,
+  error,
+  scope = [],
+  onChange,
+}: {
+  value: string[]
+  error?: string
+  scope?: readonly string[]
+  onChange: (towns: string[]) => void
+}) {
   const toggle = (town: string) => onChange(value.includes(town) ? value.filter((t) => t !== town) : [...value, town])
+  const city = scope.length === 0
+  const towns = city ? MIANZHU_TOWNS : MIANZHU_TOWNS.filter((t) => scope.includes(t))
+  const hint = value.length
+    ? `已选 ${value.length} 个，只有这些镇（街道）的书记能看到并报名。`
+    : city
+      ? '不选 = 全市书记都能报名。'
+      : '请至少选择一个你管理的镇（街道）。'
   return (
-    <Field label='面向镇（街道）' error={error} hint={value.length ? `已选 ${value.length} 个，只有这些镇（街道）的书记能看到并报名。` : '不选 = 全市书记都能报名。'}>
+    <Field label='面向镇（街道）' error={error} hint={hint}>
       <View className='zs-chips' role='group' aria-label='面向镇（街道）'>
-        <View
-          {...tappable('checkbox', () => onChange([]))}
-          aria-checked={value.length === 0}
-          className={`ea-check${value.length === 0 ? ' ea-check--on' : ''}`}
-        >
-          全市
-        </View>
-        {MIANZHU_TOWNS.map((town) => {
+        {city ? (
+          <View
+            {...tappable('checkbox', () => onChange([]))}
+            aria-checked={value.length === 0}
+            className={`ea-check${value.length === 0 ? ' ea-check--on' : ''}`}
+          >
+            全市
+          </View>
+        ) : null}
+        {towns.map((town) => {
           const on = value.includes(town)
           return (
             <View key={town} {...tappable('checkbox', () => toggle(town))} aria-checked={on} className={`ea-check${on ? ' ea-check--on' : ''}`}>

@@ -61,7 +61,7 @@ export type Checked<B> = { ok: true; body: B } | { ok: false; errors: FieldError
 export type { CreateEventPayload, UpdateEventPayload }
 
 /** A new event's starting values: a 强村讲堂 a week from `now`, 09:00–11:00, sign-up closing the evening before. */
-export function emptyFormValues(now: number): EventFormValues {
+export function emptyFormValues(now: number, scope: readonly string[] = []): EventFormValues {
   const day = chinaDateAfter(now, 7)
   return {
     type: 'lecture',
@@ -80,9 +80,20 @@ export function emptyFormValues(now: number): EventFormValues {
     deadlineTime: '18:00',
     capacity: '',
     credits: 2,
-    towns: [],
+    // A town organiser's events are for their towns (API.md v1.1): start with all of them chosen.
+    towns: [...scope],
     contestItems: [],
   }
+}
+
+/**
+ * The audience rule of organiser scope (API.md v1.1), as the server words it: a town organiser (`scope`
+ * not empty) must name only their own towns, and an empty audience (the whole city) is not theirs.
+ */
+export function audienceScopeError(towns: readonly string[], scope: readonly string[]): string | undefined {
+  if (scope.length === 0) return undefined
+  if (towns.length > 0 && towns.every((t) => scope.includes(t))) return undefined
+  return `只能面向你管理的镇（街道）：${scope.join('、')}`
 }
 
 /** The form filled from an existing event, for editing. */
@@ -231,8 +242,15 @@ function addRules(errors: FieldErrors, body: Record<string, unknown>, now: numbe
  * Checks a new event with the server's own rules (the contract schema and eventRuleErrors) and
  * gives the body of POST /events, or every field's error.
  */
-export function checkNewEvent(values: EventFormValues, status: 'draft' | 'published', now: number): Checked<CreateEventPayload> {
+export function checkNewEvent(
+  values: EventFormValues,
+  status: 'draft' | 'published',
+  now: number,
+  scope: readonly string[] = [],
+): Checked<CreateEventPayload> {
   const { body, errors } = draftBody(values)
+  const outside = audienceScopeError(values.towns, scope)
+  if (outside && !errors.towns) errors.towns = outside
   const parsed = createEventBodySchema.safeParse({ ...body, status })
   if (!parsed.success) addIssues(errors, parsed.error.issues)
   addRules(errors, body, now, true)
@@ -272,9 +290,17 @@ function changedFields(body: Record<string, unknown>, event: Event): Record<stri
  * the changed fields (`status: "published"` added when a draft is published). `ok` with an empty body
  * means nothing changed.
  */
-export function checkEventEdit(values: EventFormValues, event: Event, publish: boolean, now: number): Checked<UpdateEventPayload> {
+export function checkEventEdit(
+  values: EventFormValues,
+  event: Event,
+  publish: boolean,
+  now: number,
+  scope: readonly string[] = [],
+): Checked<UpdateEventPayload> {
   const { body, errors } = draftBody(values)
   const patch = changedFields(body, event)
+  const outside = 'audience' in patch ? audienceScopeError(values.towns, scope) : undefined
+  if (outside && !errors.towns) errors.towns = outside
   if (publish) patch.status = 'published'
   const parsed = updateEventBodySchema.safeParse(patch)
   if (!parsed.success) addIssues(errors, parsed.error.issues)

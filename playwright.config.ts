@@ -35,7 +35,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node --import tsx config/scripts/preview.ts',
-    env: { PORT: String(port) },
+    // The e2e set resets the seed and moves the clock through the test routes; preview alone leaves them off.
+    env: { PORT: String(port), MOCK_TEST_ROUTES: '1' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

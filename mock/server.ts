@@ -52,7 +52,7 @@ export type MockOptions = {
   clock?: Clock
   /** Serve this folder (the built H5 app) for every path outside /api, /__mock and /uploads. */
   staticDir?: string
-  /** Enables /__mock/reset, /__mock/clock and /__mock/bulk (default: unless NODE_ENV=production). */
+  /** Enables /__mock/reset, /__mock/clock and /__mock/bulk (default: `testRoutesFromEnv()`). */
   testRoutes?: boolean
   /** Folder for uploaded files; default: `<dataDir>/uploads` with MOCK_DATA_DIR, else a fresh temp folder. */
   uploadDir?: string
@@ -120,6 +120,15 @@ function seedCopies(storage: Storage): Map<number, string> {
   return names
 }
 
+/**
+ * Whether the test routes (/__mock/*, and later the fixed login code) are on: only when asked for with
+ * MOCK_TEST_ROUTES=1, and never with NODE_ENV=production (API.md v1.1). `npm start`, the e2e run and the
+ * bench ask for them; `npm run preview` does not, so it behaves as production would.
+ */
+export function testRoutesFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  return env.MOCK_TEST_ROUTES === '1' && env.NODE_ENV !== 'production'
+}
+
 /** Builds the mock API server of API.md. */
 export function createMockServer(options: MockOptions = {}): MockServer {
   const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
@@ -140,7 +149,7 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   // Nobody may be left with an unhandled rejection: the error surfaces at listen() or the first request.
   storage.catch(() => undefined)
   let pendingFaults = 0
-  const testRoutes = options.testRoutes ?? process.env.NODE_ENV !== 'production'
+  const testRoutes = options.testRoutes ?? testRoutesFromEnv()
   let uploadDir = options.uploadDir ?? (options.dataDir ? join(options.dataDir, 'uploads') : '')
   // Created on first use, so a server that never sees an upload leaves nothing behind.
   let tempUploads = false

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 
 const mockPort = process.env.MOCK_PORT || '9527'
 const appPort = 10086
-const env = { ...process.env, MOCK_PORT: mockPort, TARO_APP_DEMO: 'true', NODE_ENV: 'development', MOCK_DELAY_MS: process.env.MOCK_DELAY_MS ?? '150' }
+const env = { ...process.env, MOCK_PORT: mockPort, TARO_APP_DEMO: 'true', NODE_ENV: 'development', MOCK_TEST_ROUTES: '1', MOCK_DELAY_MS: process.env.MOCK_DELAY_MS ?? '150' }
 const children = [
   spawn('npx', ['tsx', 'mock/main.ts'], { stdio: 'inherit', env }),
   spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], { stdio: ['ignore', 'pipe', 'inherit'], env }),

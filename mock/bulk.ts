@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Attendance, EventType } from '../src/api/contract/event'
 import { chinaYear, chinaYearRange } from '../src/api/contract/time'
-import { seededCheckinSecret, type EventRecord, type RegistrationRecord, type UserRecord } from './db'
+import { newCheckinSecret, type EventRecord, type RegistrationRecord, type UserRecord } from './db'
 import { holdsSeat } from './domain'
 import { HttpError, parseOrThrow } from './http'
 import { insertEvent, listEvents, lockEvent, updateEvent } from './repos/events'
@@ -130,7 +130,7 @@ async function fillAttendance(tx: Tx, userId: string, rows: number, now: number)
       status: 'published',
       createdBy: 'u-o1',
       createdAt: startAt - 20 * 24 * HOUR,
-      checkinSecret: seededCheckinSecret(id),
+      checkinSecret: newCheckinSecret(),
     }
     await insertEvent(tx, event)
     await insertRegistration(tx, registration(id, userId, await nextSeq(tx), pastAttendance(i + 1), startAt, now))

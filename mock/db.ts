@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
 import type { Role } from '../src/api/contract/auth'
@@ -189,9 +189,12 @@ export function createDb(initial: () => DbState, file?: string): Db {
   return db
 }
 
-/** The check-in secret of a seeded event: derived from its id, so codes are the same in every seed. */
-export function seededCheckinSecret(eventId: string): string {
-  return createHash('sha256').update(`zhishutong-seed-checkin:${eventId}`).digest('hex')
+/**
+ * A new event's check-in secret: 32 random bytes, seeded events too (API.md v1.1), so that nobody can
+ * work out a live 签到码 from an event's id. Tests read the secret from the stored event.
+ */
+export function newCheckinSecret(): string {
+  return randomBytes(32).toString('hex')
 }
 
 function load(file: string): DbState {
@@ -200,7 +203,7 @@ function load(file: string): DbState {
     throw new Error(`MOCK_DB_FILE ${file} is not a 支书通 mock database (version 1); delete it to start from the seed`)
   }
   // Files written before check-in existed have events without a secret.
-  for (const event of parsed.events) event.checkinSecret ??= seededCheckinSecret(event.id)
+  for (const event of parsed.events) event.checkinSecret ??= newCheckinSecret()
   // …and files written before commitments and honours have none of them.
   parsed.commitments ??= []
   parsed.reviewScores ??= []

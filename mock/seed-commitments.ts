@@ -1,7 +1,7 @@
 import type { CommitmentCategory } from '../src/api/contract/commitment'
 import { CHINA_OFFSET_MS, chinaQuarter, chinaYear, chinaYearRange } from '../src/api/contract/time'
 import {
-  seededCheckinSecret,
+  newCheckinSecret,
   type CommitmentItemRecord,
   type CommitmentRecord,
   type DbState,
@@ -258,7 +258,7 @@ export function seedLastYearEvents(now: number, users: UserRecord[], firstSeq: n
       status: 'published',
       createdBy: 'u-o1',
       createdAt: startAt - 20 * DAY,
-      checkinSecret: seededCheckinSecret(id),
+      checkinSecret: newCheckinSecret(),
     })
     registrations[id] = secretaries.map((u) => {
       const n = Number(u.id.slice(3))

@@ -1,7 +1,7 @@
 import { springEquinoxInstant } from '../src/api/contract/equinox'
 import { INNOVATION_AWARD_AMOUNT_YUAN, INNOVATION_AWARD_QUOTA } from '../src/api/contract/honour'
 import { CHINA_OFFSET_MS, chinaDayStart } from '../src/api/contract/time'
-import { seededCheckinSecret, type DbState, type EventRecord, type HonourRecord, type UserRecord } from './db'
+import { newCheckinSecret, type DbState, type EventRecord, type HonourRecord, type UserRecord } from './db'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -186,7 +186,7 @@ export function seedThemeMonthEvents(now: number): EventRecord[] {
       status: 'published' as const,
       createdBy: 'u-o1',
       createdAt: Math.min(now, startAt) - 10 * DAY,
-      checkinSecret: seededCheckinSecret(id),
+      checkinSecret: newCheckinSecret(),
     }
   })
 }

@@ -1,6 +1,6 @@
 import { chinaDayStart } from '../src/api/contract/time'
 import {
-  seededCheckinSecret,
+  newCheckinSecret,
   type DbState,
   type EventRecord,
   type NotificationRecord,
@@ -141,7 +141,7 @@ export function createSeed(now: number): DbState {
       audienceTowns: audienceTowns ?? [],
       createdBy: createdBy ?? 'u-o1',
       createdAt: Math.min(now, startAt) - 20 * DAY,
-      checkinSecret: seededCheckinSecret(rest.id),
+      checkinSecret: newCheckinSecret(),
     }
   })
   events.push(...seedThemeMonthEvents(now))

@@ -85,6 +85,17 @@ export const MIGRATIONS: Migration[] = [
       await sql`alter table users add column scope_towns json`.execute(db)
     },
   },
+  {
+    // The attempt limits of API.md v1.1 (wrong check-in and login codes): failures and lockouts.
+    id: '003_attempt_limits',
+    async up(db) {
+      await sql`
+        create table attempts (key text not null, at bigint not null);
+        create index attempts_by_key on attempts (key, at);
+        create table lockouts (key text primary key, until bigint not null);
+      `.execute(db)
+    },
+  },
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */

@@ -117,6 +117,11 @@ export type HonoursTable = {
   pos: Position
 }
 
+/** A failed attempt under a limit (API.md v1.1): `key` names the limit and who it is about. */
+export type AttemptsTable = { key: string; at: number }
+/** A limit that has been reached: `key` is refused until `until`. */
+export type LockoutsTable = { key: string; until: number }
+
 /** A deferred trigger on this table refuses the commit of a transaction that wrote to it (test faults). */
 export type CommitGuardTable = { armed: number }
 
@@ -135,4 +140,6 @@ export type Database = {
   uploads: UploadsTable
   honours: HonoursTable
   commit_guard: CommitGuardTable
+  attempts: AttemptsTable
+  lockouts: LockoutsTable
 }

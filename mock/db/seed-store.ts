@@ -39,7 +39,15 @@ const TABLES = [
   'users',
   'towns',
   'commit_guard',
+  'attempts',
+  'lockouts',
 ] as const
+
+/**
+ * Bookkeeping of the attempt limits: emptied with everything else, but neither data of a snapshot nor
+ * part of readState or the fingerprint (a refused attempt changes no data, yet it counts).
+ */
+const LIMIT_TABLES = ['attempts', 'lockouts'] as const
 
 /** What a session row is keyed by: the token itself is never stored. */
 export function tokenHash(token: string): string {
@@ -101,7 +109,7 @@ export async function writeState(db: Db, state: DbState, options: { sessionKeys?
  * after, and for looking at a database by hand). Sessions are keyed by their token's hash.
  */
 export async function readState(db: Db): Promise<DbState> {
-  const byPos = (table: Exclude<(typeof TABLES)[number], 'sessions' | 'sms_sent' | 'idempotency' | 'towns' | 'commit_guard'>) =>
+  const byPos = (table: (typeof POS_TABLES)[number]) =>
     sql<never>`select * from ${sql.table(table)} order by pos`.execute(db).then((r) => r.rows)
   const [users, events, regs, sessions, sms, idem, notes, sheets, scores, uploads, honours, counters] = await Promise.all([
     byPos('users'),
@@ -137,7 +145,10 @@ export async function readState(db: Db): Promise<DbState> {
 }
 
 /** The tables a snapshot copies: every data table (the commit guard is a fault switch, not data). */
-const DATA_TABLES = TABLES.filter((t) => t !== 'commit_guard')
+const DATA_TABLES = TABLES.filter(
+  (t): t is Exclude<(typeof TABLES)[number], 'commit_guard' | (typeof LIMIT_TABLES)[number]> =>
+    t !== 'commit_guard' && !(LIMIT_TABLES as readonly string[]).includes(t),
+)
 /** Tables whose `pos` identity column keeps creation order (and must carry on after a restore). */
 const POS_TABLES = ['users', 'events', 'registrations', 'notifications', 'commitments', 'review_scores', 'uploads', 'honours'] as const
 /** How the rows of a table are put in a stable order for a fingerprint. */
@@ -213,7 +224,7 @@ export async function restoreSnapshot(db: Db, name: string): Promise<void> {
   await sql
     .raw(
       `set local session_replication_role = replica;
-       ${DATA_TABLES.map((t) => `delete from public.${t};`).join('\n')}
+       ${[...DATA_TABLES, ...LIMIT_TABLES].map((t) => `delete from public.${t};`).join('\n')}
        ${inserts}
        ${identities}
        select setval('mock_ids', ids), setval('mock_seq', seq) from ${schema}.sequences;

@@ -5,7 +5,8 @@ import { CHECKIN_SLOT_MS, checkinCode, checkinSlot, isValidCheckinCode } from '.
 import type { EventRecord, RegistrationRecord } from '../db'
 import { eventCancelled, findRegistration, holdsSeat, organiserEvent, registrationsOf, visibleEvent } from '../domain'
 import { distanceMetres } from '../geo'
-import { HttpError, parseOrThrow } from '../http'
+import { CHECKIN_CODE_LIMIT, clearFailures, countFailure, lockedFor, lockedOut } from '../attempts'
+import { HttpError, errorReply, parseOrThrow } from '../http'
 import { updateRegistration } from '../repos/registrations'
 import type { Route } from '../router'
 
@@ -68,19 +69,32 @@ export const checkinRoutes: Route[] = [
       if (!record || record.status !== 'registered' || record.attendance === 'leave') {
         throw new HttpError(409, 'NOT_REGISTERED', '您没有报名这个活动（或已请假），不能签到')
       }
-      if (!isValidCheckinCode(event, code, now)) {
-        throw new HttpError(400, 'CHECKIN_CODE_INVALID', '签到码不正确或已过期，请核对现场的最新签到码', {
-          code: '签到码不正确或已过期',
+      const { lat, lng } = event.venue
+      const fenced = lat !== undefined && lng !== undefined
+      // API.md v1.1: at a venue with coordinates the phone must say where it is; else the organiser marks 出席.
+      if (fenced && !location) {
+        throw new HttpError(400, 'LOCATION_REQUIRED', '请在活动现场开启定位后签到，或请现场组织者在名单上为你签到', {
+          location: '请开启定位后再签到',
         })
       }
-      const { lat, lng } = event.venue
-      if (location && lat !== undefined && lng !== undefined) {
+      const attempts = `checkin:${event.id}:${user.id}`
+      const waitMs = await lockedFor(tx, attempts, now)
+      if (waitMs > 0) throw lockedOut('TOO_MANY_ATTEMPTS', '签到码错误次数过多，暂时不能签到', waitMs)
+      if (!isValidCheckinCode(event, code, now)) {
+        // Answered, not thrown: the failure must be counted, so this transaction commits (it changes no data).
+        await countFailure(tx, attempts, CHECKIN_CODE_LIMIT, now)
+        return errorReply(
+          new HttpError(400, 'CHECKIN_CODE_INVALID', '签到码不正确或已过期，请核对现场的最新签到码', { code: '签到码不正确或已过期' }),
+        )
+      }
+      if (location && fenced) {
         // Compared at centimetre precision, so that exactly 1 km passes despite floating-point noise.
         const metres = Math.round(distanceMetres(location, { lat, lng }) * 100) / 100
         if (metres > GEOFENCE_M) {
           throw new HttpError(409, 'TOO_FAR', `您离活动地点约 ${(metres / 1000).toFixed(1)} 公里，请到现场 1 公里内再签到`)
         }
       }
+      await clearFailures(tx, attempts)
       record.checkedInAt = now
       if (record.attendance !== 'present' && record.attendance !== 'late') record.attendance = lateAt(event, now)
       await updateRegistration(tx, record)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import {
   cancelEventBodySchema,
   createEventBodySchema,
@@ -7,7 +6,7 @@ import {
   updateEventBodySchema,
 } from '../../src/api/contract/event'
 import { chinaMonthDayTime } from '../../src/api/contract/time'
-import type { EventRecord, UserRecord } from '../db'
+import { newCheckinSecret, type EventRecord, type UserRecord } from '../db'
 import {
   eventCancelled,
   eventLink,
@@ -84,7 +83,7 @@ export const eventAdminRoutes: Route[] = [
         status: input.status ?? 'published',
         createdBy: user.id,
         createdAt: now,
-        checkinSecret: randomBytes(32).toString('hex'),
+        checkinSecret: newCheckinSecret(),
       }
       await insertEvent(tx, event)
       return { status: 201, body: await eventView(tx, event, user, now) }

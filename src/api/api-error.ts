@@ -30,6 +30,21 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   QUARTER_NOT_STARTED: '这个季度还没开始，暂不能填报。',
   AWARD_QUOTA_FULL: awardQuotaFullMessage(),
   INTERNAL: '服务器出错了，请稍后重试。',
+  OUT_OF_SCOPE: '这项操作不在你的管理范围内，只能管理本镇（街道）的活动和书记。',
+  // Never says whether the phone exists: the same words for every phone.
+  TOO_MANY_ATTEMPTS: '错误次数太多，为了安全暂时不能再试。',
+  LOCATION_REQUIRED: '请在活动现场开启定位后签到，或请现场组织者在名单上为你签到。',
+}
+
+/** The wait of a 429 in words: 请 X 秒后再试 under a minute, else 请 X 分钟后再试 (rounded up). */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds))
+  return s < 60 ? `请 ${s} 秒后再试。` : `请 ${Math.ceil(s / 60)} 分钟后再试。`
+}
+
+const LIMITS: Partial<Record<ErrorCode, string>> = {
+  RATE_LIMITED: '操作太频繁，',
+  TOO_MANY_ATTEMPTS: '错误次数太多，为了安全暂时锁定，',
 }
 
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后点“重试”。已填写的内容不会丢失。'
@@ -43,14 +58,24 @@ export class ApiError extends Error {
   readonly code: string
   /** Field-by-field messages of a 400 answer. */
   readonly fields: Record<string, string>
+  /** Of a 429: whole seconds until a retry may succeed (API.md v1.1). */
+  readonly retryAfter?: number
 
-  constructor(init: { kind: ApiErrorKind; status?: number; code?: string; message?: string; fields?: Record<string, string> }) {
+  constructor(init: {
+    kind: ApiErrorKind
+    status?: number
+    code?: string
+    message?: string
+    fields?: Record<string, string>
+    retryAfter?: number
+  }) {
     super(init.message ?? defaultMessage(init.kind, init.code))
     this.name = 'ApiError'
     this.kind = init.kind
     this.status = init.status ?? 0
     this.code = init.code ?? init.kind.toUpperCase()
     this.fields = init.fields ?? {}
+    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter
   }
 
   /** True when the request may never have reached the server, so the same action may be retried. */
@@ -66,8 +91,13 @@ function defaultMessage(kind: ApiErrorKind, code?: string): string {
   return messageForCode(code)
 }
 
-/** The user-facing message of an API error code (the server's own message is the fallback). */
-export function messageForCode(code: string | undefined, serverMessage?: string): string {
+/**
+ * The user-facing message of an API error code (the server's own message is the fallback); a limit
+ * with `retryAfter` says how long to wait.
+ */
+export function messageForCode(code: string | undefined, serverMessage?: string, retryAfter?: number): string {
+  const limit = code ? LIMITS[code as ErrorCode] : undefined
+  if (limit && retryAfter !== undefined && Number.isFinite(retryAfter)) return limit + waitText(retryAfter)
   return (code && MESSAGES[code as ErrorCode]) || serverMessage || '操作没有成功，请稍后重试。'
 }
 

@@ -132,8 +132,9 @@ function readResponse(response: RawResponse, request: ApiRequest<z.core.$ZodType
     kind: 'http',
     status: statusCode,
     code,
-    message: messageForCode(code, body.success ? body.data.error.message : undefined),
+    message: messageForCode(code, body.success ? body.data.error.message : undefined, body.success ? body.data.error.retryAfter : undefined),
     fields: body.success ? body.data.error.fields : undefined,
+    retryAfter: body.success ? body.data.error.retryAfter : undefined,
   })
 }
 

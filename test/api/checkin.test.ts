@@ -28,8 +28,13 @@ const currentCode = async (eventId = event.id): Promise<string> => {
   expect(res.status).toBe(200)
   return res.body.code
 }
-const checkin = (body: unknown, token = secretary, headers?: Record<string, string>) =>
-  api.call('POST', `/events/${event.id}/checkin`, { token, body, headers })
+/** At the venue: the event has coordinates, so a check-in must carry a location (API.md v1.1). */
+const AT_VENUE = { lat: VENUE.lat, lng: VENUE.lng }
+/** Checks in at `event`; a body object without a `location` key is sent from the venue. */
+const checkin = (body: unknown, token = secretary, headers?: Record<string, string>) => {
+  const located = body && typeof body === 'object' && !('location' in body) ? { ...body, location: AT_VENUE } : body
+  return api.call('POST', `/events/${event.id}/checkin`, { token, body: located, headers })
+}
 /** Moves the clock and checks in with the code of that moment. */
 const checkinAt = async (at: number, extra: Record<string, unknown> = {}, token = secretary) => {
   api.setNow(at)
@@ -59,7 +64,7 @@ describe('GET /events/:id/checkin-code', () => {
     expect(await currentCode()).not.toBe(first)
   })
 
-  it('should give a seeded event the same code in every seed at the same instant', async () => {
+  it('should give a seeded event a random secret: another seed at the same instant shows another code', async () => {
     const other = createMockServer({ clock: createClock(Date.parse(PINNED_NOW)), testRoutes: true })
     const base = await other.listen(0)
     try {
@@ -70,7 +75,8 @@ describe('GET /events/:id/checkin-code', () => {
       })
       const { token } = await login.json()
       const theirs = await fetch(`${base}/events/evt-field-today/checkin-code`, { headers: { Authorization: `Bearer ${token}` } })
-      expect((await theirs.json()).code).toBe(await currentCode('evt-field-today'))
+      // Two random secrets give the same 6 digits once in a million.
+      expect((await theirs.json()).code).not.toBe(await currentCode('evt-field-today'))
     } finally {
       await other.close()
     }
@@ -206,8 +212,25 @@ describe('POST /events/:id/checkin', () => {
       expect((await checkinAt(event.startAt, { location: east(990) })).status).toBe(200)
     })
 
-    it('should check in without a location', async () => {
-      expect((await checkinAt(event.startAt)).status).toBe(200)
+    it('should refuse a check-in without a location at a venue with coordinates (400 LOCATION_REQUIRED), changing nothing', async () => {
+      const res = await checkinAt(event.startAt, { location: undefined })
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('LOCATION_REQUIRED')
+      expect(res.body.error.message).toBe('请在活动现场开启定位后签到，或请现场组织者在名单上为你签到')
+      expect((await storedRegistrations(api, event.id))[0].checkedInAt).toBeUndefined()
+      // The organiser's one tap on the 名单 is the way in.
+      const marked = await api.call('PUT', `/events/${event.id}/attendance/u-s01`, { token: organiser, body: { attendance: 'present' } })
+      expect(marked.status).toBe(200)
+    })
+
+    it('should ask for the location after the window and the registration, before the code', async () => {
+      const stranger = await api.login(secretaryPhone(2))
+      api.setNow(event.startAt - 31 * MINUTE)
+      expect((await checkin({ code: '000000', location: undefined })).body.error.code).toBe('CHECKIN_WINDOW_CLOSED')
+      api.setNow(event.startAt)
+      expect((await checkin({ code: '000000', location: undefined }, stranger)).body.error.code).toBe('NOT_REGISTERED')
+      const code = await currentCode()
+      expect((await checkin({ code: wrongCode(code), location: undefined })).body.error.code).toBe('LOCATION_REQUIRED')
     })
 
     it('should ignore the location when the venue has no coordinates', async () => {
@@ -224,6 +247,71 @@ describe('POST /events/:id/checkin', () => {
       const res = await checkin({ code: await currentCode(), location: { lat: 91, lng: 104 } })
       expect(res.status).toBe(400)
       expect(res.body.error.fields['location.lat']).toBeDefined()
+    })
+  })
+
+  describe('wrong codes (API.md v1.1: 5 within 10 minutes lock for 10 minutes)', () => {
+    it('should lock check-in after 5 wrong codes, the right code included, with retryAfter, and change nothing', async () => {
+      api.setNow(event.startAt)
+      const code = await currentCode()
+      const started = Date.now()
+      for (let i = 0; i < 5; i++) {
+        const res = await checkin({ code: wrongCode(code) })
+        expect([i, res.status, res.body.error.code]).toEqual([i, 400, 'CHECKIN_CODE_INVALID'])
+      }
+      const before = await api.mock.state()
+      const locked = await checkin({ code })
+      expect(locked.status).toBe(429)
+      expect(locked.body.error.code).toBe('TOO_MANY_ATTEMPTS')
+      expect(locked.body.error.retryAfter).toBe(600)
+      expect(locked.headers.get('retry-after')).toBe('600')
+      expect(locked.body.error.message).toContain('10 分钟后再试')
+      expect(await api.mock.state()).toEqual(before)
+      // Bounded: six requests, well inside a second's work each.
+      expect(Date.now() - started).toBeLessThan(15_000)
+      // The lock is this secretary's at this event: the organiser's 名单 still works.
+      expect((await api.call('PUT', `/events/${event.id}/attendance/u-s01`, { token: organiser, body: { attendance: 'present' } })).status).toBe(200)
+    })
+
+    it('should let the right code through again 10 minutes after the lock, and count 4 wrong codes as no lock', async () => {
+      api.setNow(event.startAt)
+      const code = await currentCode()
+      for (let i = 0; i < 5; i++) await checkin({ code: wrongCode(code) })
+      api.setNow(event.startAt + 10 * MINUTE - 1000)
+      expect((await checkin({ code: await currentCode() })).body.error.retryAfter).toBe(1)
+      api.setNow(event.startAt + 10 * MINUTE)
+      const other = await createEvent(api, { venue: VENUE, startAt: event.startAt, endAt: event.endAt })
+      await api.call('POST', `/events/${other.id}/registration`, { token: secretary })
+      const again = await checkin({ code: await currentCode() })
+      expect(again.status).toBe(200)
+      // Four wrong codes at another event lock nothing.
+      const at = (body: Record<string, unknown>) => api.call('POST', `/events/${other.id}/checkin`, { token: secretary, body: { location: AT_VENUE, ...body } })
+      const otherCode = await currentCode(other.id)
+      for (let i = 0; i < 4; i++) expect((await at({ code: wrongCode(otherCode) })).status).toBe(400)
+      expect((await at({ code: otherCode })).status).toBe(200)
+    })
+
+    it('should count wrong codes per secretary: another secretary at the same event is not locked', async () => {
+      const two = await api.login(secretaryPhone(2))
+      await api.call('POST', `/events/${event.id}/registration`, { token: two })
+      api.setNow(event.startAt)
+      const code = await currentCode()
+      for (let i = 0; i < 5; i++) await checkin({ code: wrongCode(code) })
+      expect((await checkin({ code })).status).toBe(429)
+      expect((await checkin({ code }, two)).status).toBe(200)
+    })
+
+    it('should forget the counts on POST /__mock/reset (a test route), as it forgets everything else', async () => {
+      const seeded = (await storedEvent(api, 'evt-field-today'))! // u-s01 is registered, check-in open
+      const at = (code: string) =>
+        api.call('POST', '/events/evt-field-today/checkin', { token: secretary, body: { code, location: { lat: seeded.venue.lat, lng: seeded.venue.lng } } })
+      const code = await currentCode('evt-field-today')
+      for (let i = 0; i < 5; i++) expect((await at(wrongCode(code))).status).toBe(400)
+      expect((await at(code)).status).toBe(429)
+      expect((await api.call('POST', '/__mock/reset')).status).toBe(204)
+      secretary = await api.login(secretaryPhone(1))
+      organiser = await api.login(organiserPhone(1))
+      expect((await at(await currentCode('evt-field-today'))).status).toBe(200)
     })
   })
 
@@ -283,6 +371,7 @@ describe('POST /events/:id/checkin', () => {
         expect(res.status).toBe(409)
         expect(res.body.error.code).toBe('NOT_REGISTERED')
       }
+      // This venue has no coordinates, so no location is needed.
       expect((await api.call('POST', `/events/${small.id}/checkin`, { token: waiting, body: { code } })).status).toBe(200)
     })
 

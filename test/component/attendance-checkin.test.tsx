@@ -85,11 +85,22 @@ describe('CheckinScreen', () => {
     expect(document.querySelector('.at-result--late')).toBeTruthy()
   })
 
+  it('should say how many minutes a lock after wrong codes lasts (429 TOO_MANY_ATTEMPTS)', async () => {
+    mockedCheckIn.mockRejectedValue(
+      new ApiError({ kind: 'http', status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 540, message: messageForCode('TOO_MANY_ATTEMPTS', '', 540) }),
+    )
+    await renderScreen()
+    typeCode('654321')
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText('错误次数太多，为了安全暂时锁定，请 9 分钟后再试。')).toBeTruthy()
+  })
+
   it.each([
     [409, 'CHECKIN_WINDOW_CLOSED', /活动开始前 30 分钟至结束前可以签到/],
     [409, 'NOT_REGISTERED', /您还没有报名这个活动/],
     [400, 'CHECKIN_CODE_INVALID', /签到码不正确或已过期/],
     [409, 'TOO_FAR', /离活动地点超过 1 公里/],
+    [400, 'LOCATION_REQUIRED', /请在活动现场开启定位后签到，或请现场组织者在名单上为你签到/],
   ])('should explain a %i %s plainly and keep the typed code', async (status, code, message) => {
     mockedCheckIn.mockRejectedValue(httpError(status, code))
     await renderScreen()

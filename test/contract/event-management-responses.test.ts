@@ -13,6 +13,9 @@ import { notificationPageSchema } from '@/api/contract/notification'
 import { createEventBody } from '../support/fixtures'
 import { organiserPhone, secretaryPhone, startMockApi, type MockApi } from '../support/mock-api'
 
+/** At today's 现场拉练 in 汉旺镇 (the seed's venue coordinates): check-in there needs a location. */
+const AT_HANWANG = { lat: 31.4372, lng: 104.1811 }
+
 // Every answer of the issue 3 endpoints must parse with the schema the client parses it with.
 let api: MockApi
 let secretary: string
@@ -56,7 +59,7 @@ describe('issue 3 answers against the contract schemas', () => {
     const code = await api.call('GET', '/events/evt-field-today/checkin-code', { token: organiser })
     expectParses(checkinCodeSchema, code.body)
     for (let i = 0; i < 2; i += 1) {
-      const res = await api.call('POST', '/events/evt-field-today/checkin', { token: secretary, body: { code: code.body.code } })
+      const res = await api.call('POST', '/events/evt-field-today/checkin', { token: secretary, body: { code: code.body.code, location: AT_HANWANG } })
       expect(res.status).toBe(200)
       expectParses(checkinResultSchema, res.body)
     }
@@ -88,7 +91,8 @@ describe('issue 3 answers against the contract schemas', () => {
     ['PATCH', '/events/evt-field-today', organiserPhone(1), { capacity: 100 }, 409, 'EVENT_STARTED'],
     ['POST', '/events/evt-lecture-past1/leave', secretaryPhone(1), { reason: '补请假' }, 409, 'TOO_LATE_TO_CANCEL'],
     ['POST', '/events/evt-lecture-next/checkin', secretaryPhone(1), { code: '000000' }, 409, 'CHECKIN_WINDOW_CLOSED'],
-    ['POST', '/events/evt-field-today/checkin', secretaryPhone(2), { code: '000000' }, 400, 'CHECKIN_CODE_INVALID'],
+    ['POST', '/events/evt-field-today/checkin', secretaryPhone(2), { code: '000000', location: AT_HANWANG }, 400, 'CHECKIN_CODE_INVALID'],
+    ['POST', '/events/evt-field-today/checkin', secretaryPhone(2), { code: '000000' }, 400, 'LOCATION_REQUIRED'],
     ['PUT', '/events/evt-lecture-full/attendance/u-s07', organiserPhone(1), { attendance: 'present' }, 409, 'NOT_REGISTERED'],
     ['GET', '/events/evt-lecture-full/registrations.csv', secretaryPhone(1), undefined, 403, 'FORBIDDEN'],
     ['POST', '/me/notifications/ntf-seed-1/read', secretaryPhone(1), undefined, 404, 'NOT_FOUND'],

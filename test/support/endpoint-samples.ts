@@ -95,7 +95,8 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
     other: 'u-s21',
     bodyOf: async (api) => {
       const event = (await storedEvent(api, 'evt-field-today'))!
-      return { code: checkinCode(event, checkinSlot(api.mock.clock.now())) }
+      // At the venue: it has coordinates, so a location is required (API.md v1.1).
+      return { code: checkinCode(event, checkinSlot(api.mock.clock.now())), location: { lat: event.venue.lat, lng: event.venue.lng } }
     },
     expect: secretaryOnly(200, 409),
   },

@@ -45,6 +45,23 @@ const errorAnswer = (statusCode: number, code: string, fields?: Record<string, s
 const itemSchema = z.object({ id: z.string() })
 
 describe('the API client', () => {
+  it('should turn a 429 into a wait in minutes or seconds, never retrying it and never naming the phone', async () => {
+    const limitAnswer = (code: string, retryAfter: number) => async () => ({
+      statusCode: 429,
+      data: { error: { code, message: '服务器的说明', retryAfter } },
+    })
+    const locked = setup([limitAnswer('TOO_MANY_ATTEMPTS', 600)])
+    const error = (await locked.client({ method: 'POST', path: '/auth/login', body: {} }).catch((e: unknown) => e)) as ApiError
+    expect(locked.calls).toHaveLength(1)
+    expect(error).toMatchObject({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 600, retriable: false })
+    expect(error.message).toBe('错误次数太多，为了安全暂时锁定，请 10 分钟后再试。')
+    const soon = setup([limitAnswer('RATE_LIMITED', 42)])
+    const wait = (await soon.client({ method: 'POST', path: '/auth/sms-code', body: {} }).catch((e: unknown) => e)) as ApiError
+    expect(wait.message).toBe('操作太频繁，请 42 秒后再试。')
+    const odd = setup([limitAnswer('RATE_LIMITED', 61)])
+    expect(((await odd.client({ method: 'GET', path: '/x' }).catch((e: unknown) => e)) as ApiError).message).toBe('操作太频繁，请 2 分钟后再试。')
+  })
+
   it('should send the bearer token, a 10 s timeout and the query string, and parse the answer with the schema', async () => {
     const { client, calls } = setup([ok({ id: 'e1', extra: 'ignored' })])
     const result = await client({ method: 'GET', path: '/events/e1', query: { q: '飞地 经济', page: 2, empty: '' }, schema: itemSchema })

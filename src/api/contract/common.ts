@@ -68,6 +68,8 @@ export const apiErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.string())),
+    /** v1.1: on every 429, the whole seconds until a retry may succeed (also the Retry-After header). */
+    retryAfter: z.optional(z.number()),
   }),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
@@ -101,6 +103,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   'STORAGE_UNAVAILABLE',
   'OUT_OF_SCOPE',
+  'TOO_MANY_ATTEMPTS',
+  'LOCATION_REQUIRED',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -58,3 +58,18 @@ export function lockedOut(code: ErrorCode, what: string, waitMs: number): HttpEr
   const minutes = Math.max(1, Math.ceil(waitMs / MINUTE))
   return limited(code, `${what}，请 ${minutes} 分钟后再试`, waitMs)
 }
+
+/**
+ * A sliding-window quota (acts such as sends, not failures): 0 when `key` may act once more at `now`,
+ * else the ms until the oldest act in the window leaves it. `recordAct` counts the act.
+ */
+export async function windowWait(tx: Tx, key: string, max: number, windowMs: number, now: number): Promise<number> {
+  await tx.deleteFrom('attempts').where('key', '=', key).where('at', '<=', now - windowMs).execute()
+  const rows = await tx.selectFrom('attempts').select('at').where('key', '=', key).orderBy('at').execute()
+  return rows.length >= max ? Math.max(1, Number(rows[rows.length - max].at) + windowMs - now) : 0
+}
+
+/** Counts one act of `key` at `now` for `windowWait`. */
+export async function recordAct(tx: Tx, key: string, now: number): Promise<void> {
+  await tx.insertInto('attempts').values({ key, at: now }).execute()
+}

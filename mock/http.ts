@@ -79,11 +79,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export const JSON_DEPTH_MAX = 32
 
 /** Parses a JSON body; an empty body is `undefined`; nesting deeper than JSON_DEPTH_MAX is a 400. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 export function parseJson(raw: Buffer): unknown {
   if (raw.length === 0) return undefined
   let value: unknown
   try {
-    value = JSON.parse(raw.toString('utf8'))
+    // Fatal: bytes that are not UTF-8 are refused, never turned into U+FFFD and stored (API.md v1.1).
+    value = JSON.parse(UTF8.decode(raw))
   } catch {
     throw new HttpError(400, 'VALIDATION_FAILED', '请求体不是合法的 JSON', { _: '请求体不是合法的 JSON' })
   }

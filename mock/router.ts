@@ -21,6 +21,12 @@ export type Context = {
   user: UserRecord
   /** Folder the uploaded files are written to (created on first call). */
   uploadDir(): string
+  /** Whether the test routes are on (and with them the fixed login code 123456). */
+  testRoutes: boolean
+  /** The caller's address, for per-address limits (mock/client-address.ts). */
+  address: string
+  /** Hands a drawn login code to the SMS gateway (the mock: its log). */
+  sendSms(phone: string, code: string): void
 }
 
 /** Who may call a route: nobody in particular, any signed-in user, or the listed roles. */

@@ -11,15 +11,17 @@ import { applyBulk } from './bulk'
 import type { DbState, UserRecord } from './db'
 import { openStorage, type Storage } from './db/engine'
 import { clearAll, isEmpty, readState, restoreSnapshot, saveSnapshot, writeState } from './db/seed-store'
-import { findAnswer, pruneAnswers, saveAnswer } from './repos/idempotency'
-import { findSession } from './repos/sessions'
+import { findAnswer, keepNewestAnswers, pruneAnswers, saveAnswer } from './repos/idempotency'
+import { findSession, touchSession } from './repos/sessions'
+import { clientAddress, trustProxyFromEnv } from './client-address'
 import type { Tx } from './repos/tx'
 import { findUser } from './repos/users'
-import { HttpError, canonicalJson, errorReply, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
+import { HttpError, canonicalJson, errorReply, limited, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
 import { createOpenApiDocument } from './openapi'
 import { parseMultipart } from './multipart'
 import { compile, match, type CompiledRoute, type Route } from './router'
 import { attendanceRoutes } from './routes/attendance'
+import { auditRoutes } from './routes/audit'
 import { authRoutes, bearerToken } from './routes/auth'
 import { checkinRoutes } from './routes/checkin'
 import { commitmentRoutes } from './routes/commitments'
@@ -39,6 +41,12 @@ z.config(z.locales.zhCN())
 
 const JSON_LIMIT = 1024 * 1024
 const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000
+/** Mutating requests a caller may send in a minute (API.md v1.1). */
+export const MUTATIONS_PER_MINUTE = 120
+/** Idempotency answers kept per caller; the oldest beyond it are forgotten (API.md v1.1). */
+export const IDEMPOTENCY_PER_CALLER = 2000
+/** A session ends this long after its last use (API.md v1.1). */
+export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
 
 /** Options of the mock server. */
 export type MockOptions = {
@@ -56,6 +64,16 @@ export type MockOptions = {
   testRoutes?: boolean
   /** Folder for uploaded files; default: `<dataDir>/uploads` with MOCK_DATA_DIR, else a fresh temp folder. */
   uploadDir?: string
+  /** Origins a browser may call the API from besides its own (default: MOCK_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins?: string[]
+  /** Headers must arrive within `headersMs`, the whole request within `requestMs` (default 10 s and 30 s). */
+  timeouts?: { headersMs: number; requestMs: number }
+  /** Mutating requests per caller per minute (default: MOCK_MUTATIONS_PER_MINUTE or 120, API.md v1.1). */
+  mutationsPerMinute?: number
+  /** Trust X-Forwarded-For from one reverse proxy (default: MOCK_TRUST_PROXY=1). */
+  trustProxy?: boolean
+  /** Where drawn login codes go (the SMS gateway's stand-in); default: the mock's log. */
+  onSmsCode?: (phone: string, code: string) => void
   /** Artificial latency per API answer in ms, to make loading states visible in development. */
   delayMs?: number
   /**
@@ -99,6 +117,7 @@ export const ROUTES: Route[] = [
   ...commitmentRoutes,
   ...scoreRoutes,
   ...uploadRoutes,
+  ...auditRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null
@@ -129,6 +148,25 @@ export function testRoutesFromEnv(env: Record<string, string | undefined> = proc
   return env.MOCK_TEST_ROUTES === '1' && env.NODE_ENV !== 'production'
 }
 
+const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto'] as const
+
+/** The origins of MOCK_ALLOWED_ORIGINS (comma-separated; none by default). */
+export function allowedOriginsFromEnv(env: Record<string, string | undefined> = process.env): string[] {
+  return (env.MOCK_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+}
+
+/**
+ * 415 unless a request with a body says it is `type` (API.md v1.1). A page elsewhere can send text/plain
+ * or a form without the browser asking first; JSON it cannot, so JSON only is what keeps them out.
+ */
+function requireMediaType(req: IncomingMessage, raw: Buffer, type: 'application/json' | 'multipart/form-data' | 'text/csv'): void {
+  if (raw.length === 0 && req.headers['content-type'] === undefined) return
+  const given = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+  if (given === type) return
+  const names = { 'application/json': 'JSON（Content-Type: application/json）', 'multipart/form-data': '文件上传（multipart/form-data）', 'text/csv': 'CSV 文件（text/csv）' }
+  throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `请求内容的格式不对：这里只接受${names[type]}`)
+}
+
 /** Builds the mock API server of API.md. */
 export function createMockServer(options: MockOptions = {}): MockServer {
   const clock = options.clock ?? clockFromEnv(process.env.MOCK_NOW)
@@ -150,6 +188,23 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   storage.catch(() => undefined)
   let pendingFaults = 0
   const testRoutes = options.testRoutes ?? testRoutesFromEnv()
+  const trustProxy = options.trustProxy ?? trustProxyFromEnv()
+  const allowedOrigins = new Set(options.allowedOrigins ?? allowedOriginsFromEnv())
+  const mutationLimit = options.mutationsPerMinute ?? (Number(process.env.MOCK_MUTATIONS_PER_MINUTE) || MUTATIONS_PER_MINUTE)
+  // Per caller, the instants of their mutating requests in the last minute. Kept in memory, as a
+  // gateway or Redis would keep them: every request counts, refused ones too, so it cannot roll back.
+  const mutationsOf = new Map<string, number[]>()
+  const mutationWait = (callerId: string, now: number): number => {
+    const recent = (mutationsOf.get(callerId) ?? []).filter((at) => at > now - 60_000)
+    if (recent.length >= mutationLimit) {
+      mutationsOf.set(callerId, recent)
+      return recent[recent.length - mutationLimit] + 60_000 - now
+    }
+    recent.push(now)
+    mutationsOf.set(callerId, recent)
+    return 0
+  }
+  const sendSms = options.onSmsCode ?? ((phone: string, code: string) => console.log(`[mock] 短信验证码 ${phone}: ${code}（5 分钟内有效）`))
   let uploadDir = options.uploadDir ?? (options.dataDir ? join(options.dataDir, 'uploads') : '')
   // Created on first use, so a server that never sees an upload leaves nothing behind.
   let tempUploads = false
@@ -164,13 +219,27 @@ export function createMockServer(options: MockOptions = {}): MockServer {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock.local')
     const path = url.pathname
-    res.setHeader('Access-Control-Allow-Origin', '*')
+    // Forwarded headers count only behind a configured proxy (API.md v1.1); otherwise they are the
+    // caller's own say, and everything downstream (upload URLs, client address) must not see them.
+    if (!trustProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name]
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    // API.md v1.1: CORS only for the configured origins; same-origin pages (npm start's proxy, preview)
+    // and the mini-program need none. Other pages get no CORS headers, so their browser keeps the answer.
+    const origin = req.headers.origin
+    const corsAllowed = origin !== undefined && allowedOrigins.has(origin)
+    res.setHeader('Vary', 'Origin')
+    if (corsAllowed) res.setHeader('Access-Control-Allow-Origin', origin)
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
-        'Access-Control-Max-Age': '86400',
-      })
+      res.writeHead(
+        204,
+        corsAllowed
+          ? {
+              'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+              'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+              'Access-Control-Max-Age': '86400',
+            }
+          : {},
+      )
       res.end()
       return
     }
@@ -190,6 +259,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
         throw new HttpError(404, 'NOT_FOUND', '没有这个地址')
       }
     } catch (error) {
+      // The caller went away (or was cut off by the request timeout): nobody is left to answer.
+      if ((error as NodeJS.ErrnoException)?.code === 'ECONNRESET' || res.destroyed || res.headersSent) return
       if (error instanceof HttpError) {
         send(res, errorReply(error))
       } else {
@@ -201,7 +272,9 @@ export function createMockServer(options: MockOptions = {}): MockServer {
 
   async function handleTestRoute(req: IncomingMessage, path: string): Promise<Reply> {
     if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', '只支持 POST')
-    const body = parseJson(await readBody(req, JSON_LIMIT))
+    const raw = await readBody(req, JSON_LIMIT)
+    requireMediaType(req, raw, 'application/json')
+    const body = parseJson(raw)
     if (path === '/__mock/reset') {
       await reset()
       return { status: 204 }
@@ -236,6 +309,7 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const { route, params } = found
     const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, route.upload?.limit ?? JSON_LIMIT)
 
+    requireMediaType(req, raw, route.upload ? 'multipart/form-data' : 'application/json')
     const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
     const s = await storage
     // One transaction per request: the caller's session, the rule, the change and the stored
@@ -276,21 +350,41 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       const token = bearerToken(req.headers.authorization)
       const session = token ? await findSession(tx, token) : undefined
       const found = session && (await findUser(tx, session.userId))
-      if (!found) {
+      if (!found || !token || !session) {
         throw new HttpError(401, 'UNAUTHORIZED', token ? '登录已过期，请重新登录' : '请先登录')
       }
+      // API.md v1.1: a session ends 30 days after its last use. Uses are recorded to the minute.
+      const now = clock.now()
+      const lastUse = session.lastUse ?? session.createdAt
+      if (now - lastUse > SESSION_IDLE_MS) throw new HttpError(401, 'SESSION_EXPIRED', '太久没有使用，登录已失效，请重新登录')
+      if (now - lastUse >= 60_000) await touchSession(tx, token, now)
       user = found
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const waitMs = mutationWait(user.id, now)
+        if (waitMs > 0) throw limited('RATE_LIMITED', `操作太频繁（每分钟最多 ${mutationLimit} 次），请稍后再试`, waitMs)
+      }
       if (route.access !== 'any' && !route.access.includes(user.role)) {
         throw new HttpError(403, 'FORBIDDEN', '您的账号没有这项操作的权限')
       }
     }
     const key = req.headers['idempotency-key']
-    if (route.idempotent && key !== undefined) {
-      return withIdempotency(tx, route, path, String(key), user?.id ?? 'anonymous', body, () =>
-        route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder }),
-      )
+    const ctx = {
+      tx,
+      clock,
+      req,
+      params,
+      query: parseQuery(search),
+      body,
+      user,
+      uploadDir: uploadFolder,
+      testRoutes,
+      address: clientAddress(req, trustProxy),
+      sendSms,
     }
-    return route.handle({ tx, clock, req, params, query: parseQuery(search), body, user, uploadDir: uploadFolder })
+    if (route.idempotent && key !== undefined) {
+      return withIdempotency(tx, route, path, String(key), user?.id ?? 'anonymous', body, () => route.handle(ctx))
+    }
+    return route.handle(ctx)
   }
 
   async function withIdempotency(
@@ -320,6 +414,7 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const reply = await run()
     if (reply.status >= 200 && reply.status < 300) {
       await saveAnswer(tx, slot, { hash, status: reply.status, body: reply.body, at: now })
+      await keepNewestAnswers(tx, callerId, IDEMPOTENCY_PER_CALLER)
       await pruneIdempotency(tx, now)
     }
     return reply
@@ -332,9 +427,15 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     await pruneAnswers(tx, now - IDEMPOTENCY_TTL_MS + 1)
   }
 
-  const server = createServer((req, res) => {
-    void handle(req, res)
-  })
+  // Slow senders cannot hold connections open: headers within 10 s, the whole request within 30 s
+  // (API.md v1.1); Node answers 408 and closes. Checked every second rather than Node's 30 s.
+  const timeouts = options.timeouts ?? { headersMs: 10_000, requestMs: 30_000 }
+  const server = createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) },
+    (req, res) => {
+      void handle(req, res)
+    },
+  )
   // Requests Node's parser refuses before any handler runs (a URL or headers over 16 KB, broken
   // HTTP) still get an error body of the contract rather than Node's bare 431/400.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -343,21 +444,25 @@ export function createMockServer(options: MockOptions = {}): MockServer {
       return
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
-    const reply = tooLarge
-      ? errorReply(new HttpError(431, 'PAYLOAD_TOO_LARGE', '请求地址或请求头过长'))
-      : errorReply(new HttpError(400, 'VALIDATION_FAILED', '请求格式不正确', { _: '请求格式不正确' }))
+    const tooSlow = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    const [status, reply] = tooLarge
+      ? ['431 Request Header Fields Too Large', errorReply(new HttpError(431, 'PAYLOAD_TOO_LARGE', '请求地址或请求头过长'))]
+      : tooSlow
+        ? ['408 Request Timeout', errorReply(new HttpError(408, 'REQUEST_TIMEOUT', '请求发送得太慢，已断开，请重试'))]
+        : ['400 Bad Request', errorReply(new HttpError(400, 'VALIDATION_FAILED', '请求格式不正确', { _: '请求格式不正确' }))]
     const json = JSON.stringify(reply.body)
     socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `HTTP/1.1 ${status}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +
         `Content-Length: ${Buffer.byteLength(json)}\r\n` +
-        'Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n' +
+        'X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
         json,
     )
   })
   server.keepAliveTimeout = 5000
 
   async function reset(): Promise<void> {
+    mutationsOf.clear()
     const s = await storage
     const now = clock.now()
     await s.transaction(async (tx) => {

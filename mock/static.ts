@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { createGzip } from 'node:zlib'
@@ -20,6 +21,47 @@ const TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt'])
 
+/**
+ * The Content-Security-Policy of a page (API.md v1.1): only this origin's scripts, plus the page's own
+ * inline scripts by hash (Taro's index.html sizes the root font inline); inline styles are allowed
+ * because Taro's components set style attributes. No framing, no plugins, no foreign forms.
+ */
+export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
+  const hashes = inlineScripts.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`)
+  return [
+    "default-src 'self'",
+    `script-src 'self'${hashes.length ? ' ' + hashes.join(' ') : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** The inline scripts of an HTML page (no `src`), exactly as the browser hashes them. */
+export function inlineScriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]).filter((code) => code.length > 0)
+}
+
+/** Security headers of every static answer; pages add their CSP. */
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+}
+const policies = new Map<string, { mtimeMs: number; csp: string }>()
+async function policyOf(file: string, mtimeMs: number): Promise<string> {
+  const known = policies.get(file)
+  if (known && known.mtimeMs === mtimeMs) return known.csp
+  const csp = contentSecurityPolicy(inlineScriptsOf(await readFile(file, 'utf8')))
+  policies.set(file, { mtimeMs, csp })
+  return csp
+}
+
 /** Serves the built H5 app: files by path, index.html for anything else; hashed assets cached for a year. */
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let rel: string
@@ -36,13 +78,15 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
     info = await stat(file).catch(() => null)
   }
   if (!info) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
     res.end('没有找到 H5 构建产物：请先运行 npm run build:h5')
     return
   }
   const ext = extname(file)
   const hashed = /\.[0-9a-f]{8}\./.test(file)
   const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    ...(ext === '.html' ? { 'Content-Security-Policy': await policyOf(file, info.mtimeMs) } : {}),
     'Content-Type': TYPES[ext] ?? 'application/octet-stream',
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   }

@@ -13,13 +13,17 @@ export function uploadNameOf(url: string): string | null {
   return m && UPLOAD_NAME.test(m[1]) ? m[1] : null
 }
 
-/** Whether a URL points at a file uploaded to this server (whatever host it was reached by). */
-export async function isKnownUpload(tx: Tx, url: string): Promise<boolean> {
+/**
+ * Whether a URL points at a file `ownerId` uploaded to this server (whatever host it was reached by):
+ * a photo field takes only the caller's own uploads (API.md v1.1), so nobody attaches another's photo.
+ */
+export async function isOwnUpload(tx: Tx, url: string, ownerId: string): Promise<boolean> {
   const name = uploadNameOf(url)
-  return name !== null && (await findUpload(tx, name)) !== undefined
+  if (name === null) return false
+  return (await findUpload(tx, name))?.ownerId === ownerId
 }
 
-/** The origin the caller reached us by: X-Forwarded-Host/-Proto (behind a proxy) or Host. */
+/** The origin the caller reached us by: X-Forwarded-Host/-Proto (behind a trusted proxy: the server drops them otherwise) or Host. */
 export function publicOrigin(req: IncomingMessage): string {
   const first = (value: string | string[] | undefined) => String(Array.isArray(value) ? value[0] : (value ?? '')).split(',')[0].trim()
   const host = first(req.headers['x-forwarded-host']) || first(req.headers.host) || '127.0.0.1'

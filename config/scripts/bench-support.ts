@@ -52,7 +52,7 @@ export async function startMock({ port, staticDir }: { port?: number; staticDir?
   const chosen = port ?? (await freePort())
   const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts'], {
     cwd: root,
-    env: { ...process.env, MOCK_PORT: String(chosen), MOCK_DATA_DIR: '', MOCK_DB_FILE: '', MOCK_DELAY_MS: '0', MOCK_TEST_ROUTES: '1', ...(staticDir ? { MOCK_STATIC_DIR: staticDir } : {}) },
+    env: { ...process.env, MOCK_PORT: String(chosen), MOCK_DATA_DIR: '', MOCK_DB_FILE: '', MOCK_DELAY_MS: '0', MOCK_TEST_ROUTES: '1', MOCK_MUTATIONS_PER_MINUTE: '1000000', ...(staticDir ? { MOCK_STATIC_DIR: staticDir } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((resolve, reject) => {

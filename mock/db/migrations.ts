@@ -96,6 +96,31 @@ export const MIGRATIONS: Migration[] = [
       `.execute(db)
     },
   },
+  {
+    // Login codes drawn per send (hashed) and the last use of each session (API.md v1.1 sessions).
+    id: '004_auth_limits',
+    async up(db) {
+      await sql`
+        create table sms_codes (phone text primary key, code_hash text not null, expires_at bigint not null);
+        create table session_uses (token_hash text primary key, at bigint not null);
+        create index sessions_by_user on sessions (user_id, created_at);
+      `.execute(db)
+    },
+  },
+  {
+    // The audit log of organiser changes (API.md v1.1).
+    id: '005_audit_log',
+    async up(db) {
+      await sql`
+        create table audit_log (
+          id text primary key, at bigint not null, by text not null, action text not null,
+          entity text not null, entity_id text not null, before json, after json,
+          pos bigint generated always as identity
+        );
+        create index audit_log_by_entity on audit_log (entity, entity_id);
+      `.execute(db)
+    },
+  },
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */

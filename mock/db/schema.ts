@@ -117,10 +117,28 @@ export type HonoursTable = {
   pos: Position
 }
 
+/** One organiser change (API.md v1.1 audit log). */
+export type AuditLogTable = {
+  id: string
+  at: number
+  by: string
+  action: string
+  entity: string
+  entity_id: string
+  before: Json<unknown> | null
+  after: Json<unknown> | null
+  pos: Position
+}
+
 /** A failed attempt under a limit (API.md v1.1): `key` names the limit and who it is about. */
 export type AttemptsTable = { key: string; at: number }
 /** A limit that has been reached: `key` is refused until `until`. */
 export type LockoutsTable = { key: string; until: number }
+
+/** The login code last texted to a phone, hashed, until it expires or is used (API.md v1.1). */
+export type SmsCodesTable = { phone: string; code_hash: string; expires_at: number }
+/** When a session was last used (its 30-day idle expiry counts from here). */
+export type SessionUsesTable = { token_hash: string; at: number }
 
 /** A deferred trigger on this table refuses the commit of a transaction that wrote to it (test faults). */
 export type CommitGuardTable = { armed: number }
@@ -142,4 +160,7 @@ export type Database = {
   commit_guard: CommitGuardTable
   attempts: AttemptsTable
   lockouts: LockoutsTable
+  audit_log: AuditLogTable
+  sms_codes: SmsCodesTable
+  session_uses: SessionUsesTable
 }

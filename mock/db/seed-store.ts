@@ -26,6 +26,7 @@ type Db = Kysely<Database> | Transaction<Database>
 
 /** The tables that hold data, children first (the order to empty them in). */
 const TABLES = [
+  'audit_log',
   'sessions',
   'sms_sent',
   'idempotency',
@@ -41,13 +42,16 @@ const TABLES = [
   'commit_guard',
   'attempts',
   'lockouts',
+  'sms_codes',
+  'session_uses',
 ] as const
 
 /**
- * Bookkeeping of the attempt limits: emptied with everything else, but neither data of a snapshot nor
- * part of readState or the fingerprint (a refused attempt changes no data, yet it counts).
+ * Bookkeeping of the trust rules (attempt counts, locks, login codes, the last use of sessions):
+ * emptied with everything else, but neither data of a snapshot nor part of readState or the
+ * fingerprint (a refused attempt or a read changes no data, yet it is counted).
  */
-const LIMIT_TABLES = ['attempts', 'lockouts'] as const
+const LIMIT_TABLES = ['attempts', 'lockouts', 'sms_codes', 'session_uses'] as const
 
 /** What a session row is keyed by: the token itself is never stored. */
 export function tokenHash(token: string): string {
@@ -150,7 +154,7 @@ const DATA_TABLES = TABLES.filter(
     t !== 'commit_guard' && !(LIMIT_TABLES as readonly string[]).includes(t),
 )
 /** Tables whose `pos` identity column keeps creation order (and must carry on after a restore). */
-const POS_TABLES = ['users', 'events', 'registrations', 'notifications', 'commitments', 'review_scores', 'uploads', 'honours'] as const
+const POS_TABLES = ['users', 'events', 'registrations', 'notifications', 'commitments', 'review_scores', 'uploads', 'honours', 'audit_log'] as const
 /** How the rows of a table are put in a stable order for a fingerprint. */
 const ORDER: Record<(typeof DATA_TABLES)[number], string> = {
   sessions: 'token_hash',

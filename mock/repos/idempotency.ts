@@ -27,3 +27,12 @@ export async function saveAnswer(tx: Tx, slot: string, record: IdempotencyRecord
 export async function pruneAnswers(tx: Tx, before: number): Promise<void> {
   await tx.deleteFrom('idempotency').where('at', '<', before).execute()
 }
+
+/** Keeps a caller's newest `keep` answers and forgets the rest (API.md v1.1: at most 2,000 per caller). */
+export async function keepNewestAnswers(tx: Tx, callerId: string, keep: number): Promise<void> {
+  const prefix = `${callerId.replace(/[\\%_]/g, '\\$&')} %`
+  await sql`
+    delete from idempotency where slot in (
+      select slot from idempotency where slot like ${prefix} order by at desc, slot desc offset ${keep}
+    )`.execute(tx)
+}

@@ -24,7 +24,8 @@ import type { Tx } from '../repos/tx'
 import { findUser, usersById } from '../repos/users'
 import type { Route } from '../router'
 import { personInScope, scopeTowns } from '../scope'
-import { isKnownUpload, publicOrigin, uploadNameOf } from '../uploads-rules'
+import { appendAudit } from '../audit'
+import { isOwnUpload, publicOrigin, uploadNameOf } from '../uploads-rules'
 
 /** The app page a secretary's commitment notifications open. */
 export const COMMITMENTS_LINK = '/pages/commitments/index'
@@ -213,7 +214,8 @@ export const commitmentRoutes: Route[] = [
       const report = parseOrThrow(progressBodySchema, body)
       const unknownPhotos: Record<string, string> = {}
       for (const [i, url] of report.photos.entries()) {
-        if (!(await isKnownUpload(tx, url))) unknownPhotos[`photos.${i}`] = '找不到这张照片，请重新上传'
+        // Someone else's upload reads as unknown: the answer does not tell that it exists.
+        if (!(await isOwnUpload(tx, url, user.id))) unknownPhotos[`photos.${i}`] = '找不到这张照片，请重新上传'
       }
       if (Object.keys(unknownPhotos).length) throw validationFailed(unknownPhotos)
       const sheet = await mySheetOr404(tx, user.id, year, { lock: true })
@@ -289,6 +291,15 @@ export const commitmentRoutes: Route[] = [
       sheet.reviewedAt = now
       sheet.updatedAt = now
       await updateCommitment(tx, sheet)
+      await appendAudit(tx, {
+        by: user.id,
+        at: now,
+        action: 'review',
+        entity: 'commitments',
+        entityId: sheet.id,
+        before: { status: 'submitted' },
+        after: { status: sheet.status, ...(comment ? { reviewComment: comment } : {}) },
+      })
       await notify(
         tx,
         sheet.ownerId,

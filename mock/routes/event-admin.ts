@@ -5,7 +5,7 @@ import {
   eventSchema,
   updateEventBodySchema,
 } from '../../src/api/contract/event'
-import { chinaMonthDayTime } from '../../src/api/contract/time'
+import { chinaMonthDayTime, toChinaIso } from '../../src/api/contract/time'
 import { newCheckinSecret, type EventRecord, type UserRecord } from '../db'
 import {
   eventCancelled,
@@ -20,6 +20,7 @@ import {
 } from '../domain'
 import { HttpError, parseOrThrow, validationFailed } from '../http'
 import { insertEvent, updateEvent } from '../repos/events'
+import { appendAudit, changedFields } from '../audit'
 import { nextId } from '../repos/ids'
 import { knownTownNames } from '../repos/towns'
 import type { Route } from '../router'
@@ -54,6 +55,26 @@ function throwIfAny(errors: Record<string, string>): void {
   if (Object.keys(errors).length) throw validationFailed(errors)
 }
 
+/** What the audit log keeps of an event: the fields an organiser edits, instants in China time. */
+function auditedEvent(e: EventRecord): Record<string, unknown> {
+  return {
+    type: e.type,
+    title: e.title,
+    description: e.description,
+    speaker: e.speaker ?? null,
+    venue: e.venue,
+    startAt: toChinaIso(e.startAt),
+    endAt: toChinaIso(e.endAt),
+    signupDeadline: toChinaIso(e.signupDeadline),
+    capacity: e.capacity,
+    credits: e.credits,
+    audienceTowns: e.audienceTowns,
+    contestItems: e.contestItems ?? null,
+    status: e.status,
+    cancelReason: e.cancelReason ?? null,
+  }
+}
+
 /** Organisers post, edit and cancel events. */
 export const eventAdminRoutes: Route[] = [
   {
@@ -86,6 +107,7 @@ export const eventAdminRoutes: Route[] = [
         checkinSecret: newCheckinSecret(),
       }
       await insertEvent(tx, event)
+      await appendAudit(tx, { by: user.id, at: now, action: 'create', entity: 'events', entityId: event.id, after: auditedEvent(event) })
       return { status: 201, body: await eventView(tx, event, user, now) }
     },
   },
@@ -123,6 +145,7 @@ export const eventAdminRoutes: Route[] = [
         throw new HttpError(409, 'CAPACITY_BELOW_REGISTERED', `已有 ${seated} 人报名，名额不能少于 ${seated}`)
       }
 
+      const was = auditedEvent(event)
       const venueChanged =
         patch.venue !== undefined && (patch.venue.name !== event.venue.name || patch.venue.address !== event.venue.address)
       const capacityGrew = capacity > event.capacity
@@ -139,6 +162,10 @@ export const eventAdminRoutes: Route[] = [
       Object.assign(event, { startAt, endAt, signupDeadline, capacity })
       if (publishing) event.status = 'published'
       await updateEvent(tx, event)
+      const change = changedFields(was, auditedEvent(event))
+      if (Object.keys(change.after).length > 0) {
+        await appendAudit(tx, { by: user.id, at: now, action: publishing ? 'publish' : 'update', entity: 'events', entityId: event.id, ...change })
+      }
 
       if (capacityGrew && seatsMove(event, now)) await promoteFromWaitlist(tx, event, now)
       if ((timeChanged || venueChanged) && event.status === 'published') {
@@ -177,9 +204,11 @@ export const eventAdminRoutes: Route[] = [
       if (now >= event.startAt) {
         throw new HttpError(409, 'EVENT_STARTED', '活动已经开始，不能再取消')
       }
+      const was = { status: event.status }
       event.status = 'cancelled'
       event.cancelReason = reason
       await updateEvent(tx, event)
+      await appendAudit(tx, { by: user.id, at: now, action: 'cancel', entity: 'events', entityId: event.id, before: was, after: { status: 'cancelled', cancelReason: reason } })
       for (const userId of await participantIds(tx, event.id, ['registered', 'waitlisted'])) {
         await notify(
           tx,

@@ -19,6 +19,7 @@ import { nextId } from '../repos/ids'
 import { findUser } from '../repos/users'
 import type { Route } from '../router'
 import { isCityOrganiser } from '../scope'
+import { appendAudit } from '../audit'
 
 /** The 荣誉墙, honour details, 我的荣誉 and publishing an honour. */
 export const honourRoutes: Route[] = [
@@ -93,6 +94,8 @@ export const honourRoutes: Route[] = [
         createdBy: user.id,
       }
       await insertHonour(tx, honour)
+      const { id: _id, awardedAt: _at, createdBy: _by, ...kept } = honour
+      await appendAudit(tx, { by: user.id, at: now, action: 'create', entity: 'honours', entityId: honour.id, after: kept })
       const prize = honour.type === 'innovation' ? `，奖金 ${INNOVATION_AWARD_AMOUNT_YUAN} 元` : ''
       await notify(
         tx,

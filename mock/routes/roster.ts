@@ -27,6 +27,7 @@ import { rosterPage, updateRegistration } from '../repos/registrations'
 import type { Tx } from '../repos/tx'
 import { usersById } from '../repos/users'
 import type { Route } from '../router'
+import { appendAudit } from '../audit'
 
 const STATUS_RANK: Record<RegistrationStatus, number> = { registered: 0, waitlisted: 1, cancelled: 2 }
 
@@ -183,6 +184,15 @@ export const rosterRoutes: Route[] = [
       }
       if (to !== from || note) {
         record.audit = [...record.audit, { by: user.id, at: now, from, to, ...(note ? { note } : {}) }]
+        await appendAudit(tx, {
+          by: user.id,
+          at: now,
+          action: 'set',
+          entity: 'attendance',
+          entityId: `${event.id}/${record.userId}`,
+          before: { attendance: from },
+          after: { attendance: to, ...(note ? { note } : {}) },
+        })
       }
       record.attendance = to
       if (to !== 'leave') delete record.leaveReason

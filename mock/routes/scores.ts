@@ -17,8 +17,9 @@ import { HttpError, parseOrThrow } from '../http'
 import { paginate } from '../paging'
 import { quarterParamSchema, yearParamSchema } from '../params'
 import { insertReviewScore, lockReviewScore, quarterScoresOf, reviewScoresOfUser, updateReviewScore } from '../repos/reviews'
-import { findUser, listUsers } from '../repos/users'
+import { findUser, listUsers, usersById } from '../repos/users'
 import type { Route } from '../router'
+import { appendAudit, listAudit } from '../audit'
 import { personInScope, scopeTowns } from '../scope'
 
 const scoreView = (s: ReviewScoreRecord): ReviewScore => ({
@@ -56,6 +57,7 @@ export const scoreRoutes: Route[] = [
       }
       // Locked: one score per year, quarter and secretary, also when two organisers enter it at once.
       const existing = await lockReviewScore(tx, year, quarter, secretary.id)
+      const before = existing ? { score: existing.score, ...(existing.comment ? { comment: existing.comment } : {}) } : undefined
       const record: ReviewScoreRecord = existing ?? { year, quarter, userId: secretary.id, score, by: user.id, updatedAt: now }
       record.score = score
       if (comment) record.comment = comment
@@ -64,6 +66,10 @@ export const scoreRoutes: Route[] = [
       record.updatedAt = now
       if (existing) await updateReviewScore(tx, record)
       else await insertReviewScore(tx, record)
+      const after = { score: record.score, ...(record.comment ? { comment: record.comment } : {}) }
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        await appendAudit(tx, { by: user.id, at: now, action: 'set', entity: 'reviews', entityId: `${year}/${quarter}/${secretary.id}`, before, after })
+      }
       return { status: 200, body: scoreView(record) }
     },
   },
@@ -129,7 +135,17 @@ export const scoreRoutes: Route[] = [
           flagged: mine.flagged,
         }
       }
-      return { status: 200, body: { quarters, assessment } }
+      // API.md v1.1: the secretary sees who changed their scores, by name, newest first.
+      const changes = (await listAudit(tx, { entity: 'reviews', entityIdPrefix: `${year}/` })).filter((e) => e.entityId.endsWith(`/${user.id}`))
+      const authors = await usersById(tx, [...new Set(changes.map((e) => e.by))])
+      const history = changes.map((e) => ({
+        at: toChinaIso(e.at),
+        by: { name: authors.get(e.by)?.name ?? '组织部门' },
+        quarter: Number(e.entityId.split('/')[1]),
+        from: (e.before as { score?: number } | undefined)?.score ?? null,
+        to: (e.after as { score: number }).score,
+      }))
+      return { status: 200, body: { quarters, assessment, history } }
     },
   },
   {

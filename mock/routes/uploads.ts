@@ -3,9 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { UPLOAD_MAX_BYTES, uploadResultSchema } from '../../src/api/contract/upload'
-import { HttpError, validationFailed } from '../http'
+import { HttpError, limited, validationFailed } from '../http'
 import { sniffImage, type MultipartBody } from '../multipart'
-import { findUpload, insertUpload } from '../repos/uploads'
+import { findUpload, insertUpload, uploadUsage } from '../repos/uploads'
 import type { Tx } from '../repos/tx'
 import type { Route } from '../router'
 import { seedImage } from '../seed-images'
@@ -13,6 +13,10 @@ import { publicOrigin, UPLOAD_NAME } from '../uploads-rules'
 
 /** Room for the multipart framing around a file of UPLOAD_MAX_BYTES (boundaries, part headers). */
 const MULTIPART_OVERHEAD = 64 * 1024
+/** Per user: at most this many uploads in any 24 hours, and this many bytes kept in all. */
+export const UPLOADS_PER_DAY = 100
+export const UPLOAD_TOTAL_BYTES = 500 * 1024 * 1024
+const UPLOAD_DAY_MS = 24 * 60 * 60 * 1000
 
 /** POST /uploads: photos for progress reports, typed by their bytes and served back from /uploads/. */
 export const uploadRoutes: Route[] = [
@@ -39,11 +43,20 @@ export const uploadRoutes: Route[] = [
       }
       const type = sniffImage(data)
       if (!type) throw new HttpError(400, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG 或 WebP 格式的图片')
+      // API.md v1.1 quotas: 100 uploads a day and 500 MB in all per user.
+      const now = clock.now()
+      const usage = await uploadUsage(tx, user.id, now - UPLOAD_DAY_MS)
+      if (usage.recent >= UPLOADS_PER_DAY) {
+        throw limited('UPLOAD_QUOTA', `今天上传的图片已达 ${UPLOADS_PER_DAY} 张，请明天再传`, (usage.oldestRecent ?? now) + UPLOAD_DAY_MS - now)
+      }
+      if (usage.totalBytes + data.length > UPLOAD_TOTAL_BYTES) {
+        throw limited('UPLOAD_QUOTA', '您上传的图片已满 500 MB，不能再上传；如需更多空间请联系组织部门', UPLOAD_DAY_MS)
+      }
       const name = `${randomBytes(18).toString('base64url')}.${type.ext}`
       const dir = uploadDir()
       mkdirSync(dir, { recursive: true })
       writeFileSync(join(dir, name), data)
-      await insertUpload(tx, { name, mime: type.mime, bytes: data.length, ownerId: user.id, createdAt: clock.now() })
+      await insertUpload(tx, { name, mime: type.mime, bytes: data.length, ownerId: user.id, createdAt: now })
       return { status: 201, body: { url: `${publicOrigin(req)}/uploads/${name}` } }
     },
   },

@@ -7,6 +7,7 @@ export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'parse'
 // What each contract code means to the user, and what to do about it.
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   UNAUTHORIZED: '登录已过期，请重新登录。',
+  SESSION_EXPIRED: '太久没有使用，登录已失效，请重新登录。',
   FORBIDDEN: '您的账号没有这项操作的权限，如有需要请联系组织部门。',
   NOT_FOUND: '没有找到相关内容，它可能已被删除或不对您开放。请返回列表刷新。',
   VALIDATION_FAILED: '填写的内容有误，请按提示修改后再提交。',

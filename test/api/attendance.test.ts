@@ -111,7 +111,7 @@ describe('GET /me/attendance', () => {
   it('should default to the current year in China time', async () => {
     const firstOf2027 = await createEvent(api, { startAt: Date.parse('2027-01-01T09:00:00+08:00'), endAt: Date.parse('2027-01-01T11:00:00+08:00') })
     await createRegistration(api, firstOf2027, ME)
-    api.setNow('2026-12-31T16:30:00Z') // 00:30 on 1 January 2027 in China
+    await api.travel('2026-12-31T16:30:00Z') // 00:30 on 1 January 2027 in China
     const res = await myAttendance()
     expect(res.body.records.map((r: { event: { id: string } }) => r.event.id)).toEqual([firstOf2027.id])
   })

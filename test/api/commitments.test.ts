@@ -287,7 +287,7 @@ describe('PUT /me/commitments/:year/items/:itemId/progress/:quarter', () => {
   })
 
   it('should refuse a quarter that has not started under a pinned clock with 409 QUARTER_NOT_STARTED', async () => {
-    api.setNow('2027-02-10T10:00:00+08:00')
+    await api.travel('2027-02-10T10:00:00+08:00')
     const sheet = await approvedSheet(api, secretary, organiser, 2027)
     const itemId = sheet.items[0].id
     const q2 = await progress(itemId, 2, { percent: 10 }, secretary, 2027)
@@ -296,7 +296,7 @@ describe('PUT /me/commitments/:year/items/:itemId/progress/:quarter', () => {
     expect((await progress(itemId, 4, { percent: 10 }, secretary, 2027)).status).toBe(409)
     expect((await progress(itemId, 1, { percent: 10 }, secretary, 2027)).status).toBe(200)
     // The first instant of Q2 in China time is 2027-04-01 00:00 +08:00, i.e. 03-31 16:00 UTC.
-    api.setNow('2027-03-31T15:59:59Z')
+    await api.travel('2027-03-31T15:59:59Z')
     expect((await progress(itemId, 2, { percent: 20 }, secretary, 2027)).status).toBe(409)
     api.setNow('2027-03-31T16:00:00Z')
     expect((await progress(itemId, 2, { percent: 20 }, secretary, 2027)).status).toBe(200)

@@ -22,7 +22,7 @@ async function startMockProcess(dataDir: string): Promise<MockProcess> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts'], {
     cwd: join(__dirname, '..', '..'),
-    env: { ...process.env, MOCK_PORT: String(port), MOCK_DATA_DIR: dataDir, MOCK_NOW: PINNED_NOW, NODE_ENV: 'test' },
+    env: { ...process.env, MOCK_PORT: String(port), MOCK_DATA_DIR: dataDir, MOCK_NOW: PINNED_NOW, NODE_ENV: 'test', MOCK_TEST_ROUTES: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Listened to from the start: the process may die before anyone awaits it.

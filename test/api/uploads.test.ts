@@ -92,21 +92,27 @@ describe('POST /uploads', () => {
     expect(res.status).toBe(413)
   })
 
-  it('should refuse a body without a file field, with another field, or not multipart with 400 VALIDATION_FAILED', async () => {
+  it('should refuse a body without a file field or with another field (400), and one not multipart (415)', async () => {
     const other = await uploadFile(api, secretary, TINY_PNG, { field: 'photo' })
     expect(other.status).toBe(400)
     expect(other.body.error.fields).toHaveProperty('photo')
     const extra = await uploadFile(api, secretary, TINY_PNG, { extra: { note: 'x' } })
     expect(extra.status).toBe(400)
     expect(extra.body.error.fields).toHaveProperty('note')
+    // v1.1: a body that is not multipart is refused by its media type.
     const json = await api.call('POST', '/uploads', { token: secretary, body: { file: 'iVBORw0KGgo=' } })
-    expect(json.status).toBe(400)
-    expect(json.body.error.code).toBe('VALIDATION_FAILED')
-    expect(json.body.error.fields).toHaveProperty('file')
+    expect(json.status).toBe(415)
+    expect(json.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })
 
-  it('should build the URL from X-Forwarded-Host when a proxy sends one', async () => {
-    const res = await uploadFile(api, secretary, TINY_PNG, { headers: { 'X-Forwarded-Host': 'zhishutong.example.cn:8443' } })
+  it('should build the URL from X-Forwarded-Host only behind a configured proxy (MOCK_TRUST_PROXY)', async () => {
+    const headers = { 'X-Forwarded-Host': 'zhishutong.example.cn:8443' }
+    const untrusted = await uploadFile(api, secretary, TINY_PNG, { headers })
+    expect(untrusted.body.url.startsWith(api.base.replace(/\/api$/, '') + '/uploads/')).toBe(true)
+    await api.close()
+    api = await startMockApi(undefined, { trustProxy: true })
+    secretary = await api.login(secretaryPhone(1))
+    const res = await uploadFile(api, secretary, TINY_PNG, { headers })
     expect(res.status).toBe(201)
     expect(res.body.url).toMatch(/^http:\/\/zhishutong\.example\.cn:8443\/uploads\/[A-Za-z0-9_-]{16,64}\.png$/)
   })
@@ -146,7 +152,8 @@ describe('POST /uploads multipart parsing', () => {
     expect((await raw(whole.subarray(0, whole.length - 12), 'multipart/form-data; boundary=xyz')).status).toBe(400)
     expect((await raw(part('xyz', TINY_PNG, 'form-data; filename="a.png"'), 'multipart/form-data; boundary=xyz')).status).toBe(400)
     expect((await raw(whole, 'multipart/form-data')).status).toBe(400)
-    expect((await raw(whole, 'image/png')).status).toBe(400)
+    // v1.1: not multipart at all is a media-type refusal.
+    expect((await raw(whole, 'image/png')).status).toBe(415)
   })
 })
 

@@ -16,6 +16,22 @@ afterEach(() => {
 })
 
 describe('MyScores (考核)', () => {
+  it('should list every change of my scores, newest first, with who made it and from what to what', async () => {
+    mockedGet.mockResolvedValue({
+      quarters: [{ quarter: 1, score: 85.5 }],
+      assessment: null,
+      history: [
+        { at: '2027-04-02T10:00:00+08:00', by: { name: '周敏' }, quarter: 1, from: 80, to: 85.5 },
+        { at: '2027-04-01T09:00:00+08:00', by: { name: '周敏' }, quarter: 1, from: null, to: 80 },
+      ],
+    })
+    render(<MyScores />)
+    expect(await screen.findByText('评分记录')).toBeTruthy()
+    expect(screen.getByText('80 → 85.5 分')).toBeTruthy()
+    expect(screen.getByText('录入 80 分')).toBeTruthy()
+    expect(screen.getAllByText(/周敏/)).toHaveLength(2)
+  })
+
   it('should show the quarters scored so far with comments, 未评分 for the rest, and no result before the year ends', async () => {
     mockedGet.mockResolvedValue({ quarters: [{ quarter: 1, score: 88.5, comment: '集体经济项目推进扎实' }], assessment: null })
     render(<MyScores />)

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { ApiError } from '@/api/api-error'
 import { Page } from '@/app/page'
 import { SettingsScreen } from '@/features/settings/components/settings-screen'
 import { systemPrefersLargeText } from '@/shared/lib/platform/system-font'
@@ -138,5 +139,36 @@ describe('SettingsScreen', () => {
     render(<SettingsScreen />)
     expect(screen.queryByRole('switch', { name: '跟随微信字体设置' })).toBeNull()
     expect(screen.getAllByRole('switch')).toHaveLength(1)
+  })
+})
+
+describe('退出所有设备', () => {
+  const confirmModal = (confirm: boolean) =>
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm, cancel: !confirm, errMsg: 'ok' } as never)
+
+  it('should be offered only when signed in', () => {
+    const { rerender } = render(<SettingsScreen />)
+    expect(screen.queryByText('退出所有设备')).toBeNull()
+    rerender(<SettingsScreen onSignOutEverywhere={jest.fn()} />)
+    expect(screen.getByText('退出所有设备')).toBeTruthy()
+  })
+
+  it('should ask first, and do nothing when the user cancels', async () => {
+    const modal = confirmModal(false)
+    const everywhere = jest.fn().mockResolvedValue(undefined)
+    render(<SettingsScreen onSignOutEverywhere={everywhere} />)
+    fireEvent.click(screen.getByText('退出所有设备'))
+    await act(async () => undefined)
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '退出所有设备' }))
+    expect(everywhere).not.toHaveBeenCalled()
+  })
+
+  it('should say so when it could not reach the server, so the user knows the other devices are still signed in', async () => {
+    confirmModal(true)
+    const everywhere = jest.fn().mockRejectedValue(new ApiError({ kind: 'network' }))
+    render(<SettingsScreen onSignOutEverywhere={everywhere} />)
+    fireEvent.click(screen.getByText('退出所有设备'))
+    expect(await screen.findByText(/^没有退出成功：网络连接失败/)).toBeTruthy()
+    expect(everywhere).toHaveBeenCalledTimes(1)
   })
 })

@@ -55,6 +55,8 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
   { method: 'POST', route: '/auth/sms-code', path: '/auth/sms-code', body: { phone: '13800000001' }, expect: publicRoute(204) },
   { method: 'POST', route: '/auth/login', path: '/auth/login', body: { phone: '13800000001', code: '123456' }, expect: publicRoute(200) },
   { method: 'POST', route: '/auth/logout', path: '/auth/logout', expect: anyUser(204) },
+  { method: 'POST', route: '/auth/logout-all', path: '/auth/logout-all', expect: anyUser(204) },
+  { method: 'GET', route: '/audit', path: '/audit?entity=events&page=1', expect: organiserOnly(200) },
   { method: 'GET', route: '/me', path: '/me', expect: anyUser(200) },
   { method: 'GET', route: '/users', path: '/users?role=secretary&town=%E5%89%91%E5%8D%97%E8%A1%97%E9%81%93', expect: organiserOnly(200) },
 

@@ -4,7 +4,7 @@ import { clearAll, writeState } from '../../mock/db/seed-store'
 import { insertSession } from '../../mock/repos/sessions'
 import { insertUser } from '../../mock/repos/users'
 import { openStorage, type Storage } from '../../mock/db/engine'
-import { createMockServer, type MockServer } from '../../mock/server'
+import { createMockServer, type MockOptions, type MockServer } from '../../mock/server'
 
 /** A fixed instant the API tests pin the mock's clock to (a Tuesday morning, China time). */
 export const PINNED_NOW = '2026-12-01T09:30:00+08:00'
@@ -26,6 +26,11 @@ export type MockApi = {
   login(phone: string): Promise<string>
   /** Moves the mock's clock (frozen) to an instant. */
   setNow(iso: string | number): void
+  /**
+   * Moves the clock like setNow, and counts every session as used at that instant: for tests that jump
+   * months ahead with users who keep using the app (a session idle 30 days ends, API.md v1.1).
+   */
+  travel(iso: string | number): Promise<void>
   close(): Promise<void>
 }
 
@@ -33,9 +38,22 @@ export type MockApi = {
  * Starts a fresh mock (seeded around `now`) for one test file: on the embedded PGlite, or with
  * DATABASE_URL set on a PostgreSQL database of its own (created for the file, dropped at close).
  */
-export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
+export async function startMockApi(
+  now: string = PINNED_NOW,
+  options: Pick<MockOptions, 'testRoutes' | 'onSmsCode' | 'trustProxy' | 'mutationsPerMinute'> = {},
+): Promise<MockApi> {
   const storage = leaseStorage()
-  const mock = createMockServer({ clock: createClock(Date.parse(now)), testRoutes: true, storage })
+  // Texted codes go nowhere unless a test asks for them (the fixed code works with the test routes on).
+  // The per-caller request quota is off unless a test asks for it: suites fire thousands of writes under a
+  // frozen clock (test/api/quotas.test.ts holds it to the default).
+  const mock = createMockServer({
+    clock: createClock(Date.parse(now)),
+    testRoutes: true,
+    onSmsCode: () => undefined,
+    mutationsPerMinute: Number.POSITIVE_INFINITY,
+    ...options,
+    storage,
+  })
   const base = await mock.listen(0).catch(async (error: unknown) => {
     await mock.close()
     throw error
@@ -73,6 +91,15 @@ export async function startMockApi(now: string = PINNED_NOW): Promise<MockApi> {
     },
     setNow(at) {
       mock.clock.freeze(typeof at === 'number' ? at : Date.parse(at))
+    },
+    async travel(at) {
+      api.setNow(at)
+      const now = mock.clock.now()
+      await mock.write(async (tx) => {
+        await tx.deleteFrom('session_uses').execute()
+        const sessions = await tx.selectFrom('sessions').select('token_hash').execute()
+        if (sessions.length) await tx.insertInto('session_uses').values(sessions.map((s) => ({ token_hash: s.token_hash, at: now }))).execute()
+      })
     },
     async close() {
       if (closed) return

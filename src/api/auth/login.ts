@@ -18,3 +18,8 @@ export function login(phone: string, code: string): Promise<LoginResult> {
 export function logout(): Promise<void> {
   return apiClient({ method: 'POST', path: '/auth/logout', skipAuthRedirect: true })
 }
+
+/** Ends every session of the caller, on every device (POST /auth/logout-all, 退出所有设备). */
+export function logoutAll(): Promise<void> {
+  return apiClient({ method: 'POST', path: '/auth/logout-all', skipAuthRedirect: true })
+}

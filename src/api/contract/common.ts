@@ -9,12 +9,41 @@ export function codePointLength(value: string): number {
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/
 
-/** A trimmed request string of `min`–`max` code points with control characters refused. */
+// API.md v1.1 text rules: bidi controls (which can make text read backwards) and lone surrogates are
+// refused; zero-width characters are removed before trimming and counting, so "​" is empty.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/
+
+/** True when `value` holds half of a surrogate pair alone (no lookbehind: older phones' JS lacks it). */
+function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+      else return true
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true
+  }
+  return false
+}
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
+
+/** Removes the zero-width characters API.md v1.1 strips before trimming and counting. */
+export function stripZeroWidth(value: string): string {
+  return value.replace(ZERO_WIDTH, '')
+}
+
+/**
+ * A trimmed request string of `min`–`max` code points: control characters, bidi controls and lone
+ * surrogates refused, zero-width characters removed first (API.md v1.1).
+ */
 export function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   const control = opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE
   return z.string({ error: '应为文字' }).check(
+    z.overwrite(stripZeroWidth),
     z.trim(),
     z.refine((s) => !control.test(s), { error: '含有不允许的控制字符' }),
+    z.refine((s) => !BIDI_CONTROLS.test(s), { error: '含有会改变文字方向的控制字符' }),
+    z.refine((s) => !hasLoneSurrogate(s), { error: '含有无法显示的字符' }),
     z.refine((s) => codePointLength(s) >= min, {
       error: min <= 1 ? '不能为空' : `至少 ${min} 个字`,
     }),
@@ -22,8 +51,17 @@ export function text(min: number, max: number, opts: { multiline?: boolean } = {
   )
 }
 
-/** An ISO 8601 date-time with an offset (`Z` or `±hh:mm`), as requests may send. */
-export const isoDateTime = z.iso.datetime({ offset: true, error: '应为带时区的时间（ISO 8601）' })
+/** The instants API.md v1.1 accepts: from 2000-01-01 to 2100-01-01 (UTC). */
+export const INSTANT_MIN = Date.UTC(2000, 0, 1)
+export const INSTANT_MAX = Date.UTC(2100, 0, 1)
+
+/** An ISO 8601 date-time with an offset (`Z` or `±hh:mm`), as requests may send, within 2000–2100. */
+export const isoDateTime = z.iso.datetime({ offset: true, error: '应为带时区的时间（ISO 8601）' }).check(
+  z.refine((s) => {
+    const at = Date.parse(s)
+    return at >= INSTANT_MIN && at < INSTANT_MAX
+  }, { error: '时间应在 2000 年到 2100 年之间' }),
+)
 
 /** A plain `YYYY-MM-DD` date. */
 export const isoDate = z.iso.date({ error: '应为日期 YYYY-MM-DD' })
@@ -105,6 +143,10 @@ export const ERROR_CODES = [
   'OUT_OF_SCOPE',
   'TOO_MANY_ATTEMPTS',
   'LOCATION_REQUIRED',
+  'SESSION_EXPIRED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UPLOAD_QUOTA',
+  'REQUEST_TIMEOUT',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -66,6 +66,16 @@ export const myScoresSchema = z.object({
     z.object({ quarter: z.number().check(z.int(), z.gte(1), z.lte(4)), score: z.number().check(z.gte(0), z.lte(100)), comment: z.optional(z.string()) }),
   ),
   assessment: z.nullable(myAssessmentSchema),
+  /** v1.1: every change of my quarterly scores of the year, newest first (`from` null for the first). */
+  history: z.optional(z.array(
+    z.object({
+      at: isoDateTime,
+      by: z.object({ name: z.string() }),
+      quarter: z.number().check(z.int(), z.gte(1), z.lte(4)),
+      from: z.nullable(z.number()),
+      to: z.number(),
+    }),
+  )),
 })
 export type MyScores = z.infer<typeof myScoresSchema>
 

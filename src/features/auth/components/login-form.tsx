@@ -10,7 +10,27 @@ import { validateLogin } from '../lib/validate-login'
 import { signIn } from '../session-actions'
 import './login.css'
 
-/** 登录: phone + 6-digit SMS code, checked before sending, with a 60 s resend countdown. */
+/** A wait as the buttons show it: 42 秒 under two minutes, else whole minutes rounded up. */
+export function waitLabel(seconds: number): string {
+  return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`
+}
+
+/** Counts `seconds` down to 0, one a second. */
+function useCountdown(): [number, (seconds: number) => void] {
+  const [left, setLeft] = useState(0)
+  useEffect(() => {
+    if (left <= 0) return
+    const timer = setTimeout(() => setLeft(left - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [left])
+  return [left, setLeft]
+}
+
+/**
+ * 登录: phone + 6-digit SMS code, checked before sending, with a 60 s resend countdown. A 429 (too many
+ * codes, too many wrong tries) disables the button it concerns for the server's retryAfter, counting
+ * down; the words are the same for every phone, so they never tell whether an account exists.
+ */
 export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: boolean }) {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
@@ -18,13 +38,8 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
   const [message, setMessage] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const [submitting, setSubmitting] = useState(false)
-  const [wait, setWait] = useState(0)
-
-  useEffect(() => {
-    if (wait <= 0) return
-    const timer = setTimeout(() => setWait(wait - 1), 1000)
-    return () => clearTimeout(timer)
-  }, [wait])
+  const [wait, setWait] = useCountdown()
+  const [locked, setLocked] = useCountdown()
 
   const requestCode = async () => {
     const found = validateLogin(phone, null)
@@ -39,7 +54,7 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
     } catch (failure) {
       const error = toApiError(failure)
       setMessage(error.fields.phone ?? error.message)
-      if (error.code === 'RATE_LIMITED') setWait(60)
+      if (error.code === 'RATE_LIMITED') setWait(error.retryAfter ?? 60)
     } finally {
       setSending(false)
     }
@@ -58,6 +73,7 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
       const error = toApiError(failure)
       setErrors({ phone: error.fields.phone, code: error.fields.code })
       setMessage(error.message)
+      if (error.status === 429) setLocked(error.retryAfter ?? 60)
     } finally {
       setSubmitting(false)
     }
@@ -92,13 +108,13 @@ export function LoginForm({ onDone, demoHint }: { onDone: () => void; demoHint: 
               onConfirm={() => void submit()}
             />
             <AppButton small variant='secondary' loading={sending} disabled={wait > 0} onTap={() => void requestCode()}>
-              {wait > 0 ? `${wait} 秒后重发` : '获取验证码'}
+              {wait > 0 ? `${waitLabel(wait)}后重发` : '获取验证码'}
             </AppButton>
           </View>
         </Field>
         <Alert className='login__message' message={message} />
-        <AppButton block loading={submitting} onTap={() => void submit()}>
-          登录
+        <AppButton block loading={submitting} disabled={locked > 0} onTap={() => void submit()}>
+          {locked > 0 ? `${waitLabel(locked)}后可再登录` : '登录'}
         </AppButton>
       </View>
       {demoHint ? (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { toApiError } from '@/api/api-error'
+import { chinaMonthDayTime } from '@/api/contract/time'
 import { ASSESSMENT_FLAG_MEANING, ASSESSMENT_FORMULA, formulaInWords } from '@/api/contract/assessment'
 import type { MyScores as MyScoresData } from '@/api/contract/score'
 import { Chips } from '@/shared/ui/chips'
@@ -94,6 +95,23 @@ function ScoresView({ year, data }: { year: string; data: MyScoresData }) {
         )}
         <Text className='zs-muted'>计算办法：{formulaInWords(ASSESSMENT_FORMULA)}。</Text>
       </View>
+      {data.history && data.history.length > 0 ? (
+        <View className='zs-card'>
+          <Text className='zs-title'>评分记录</Text>
+          <Text className='zs-muted'>组织部门每次录入或修改您的季度评分，都记在这里。</Text>
+          {data.history.map((change, index) => (
+            <View key={`${change.at}-${index}`} className='sc-line'>
+              <Text>第{change.quarter}季度</Text>
+              <View className='zs-grow'>
+                <Text className='zs-muted'>
+                  {chinaMonthDayTime(Date.parse(change.at))} {change.by.name}
+                </Text>
+              </View>
+              <Text>{change.from === null ? `录入 ${formatScore(change.to)} 分` : `${formatScore(change.from)} → ${formatScore(change.to)} 分`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,4 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { toApiError } from '@/api/api-error'
+import { Alert } from '@/shared/ui/alert'
+import { AppButton } from '@/shared/ui/app-button'
 import { HAS_SYSTEM_FONT_SETTING } from '@/shared/lib/platform/system-font'
 import { tappable } from '@/shared/ui/a11y'
 import { resolveLargeText, useSettingsStore } from '@/stores/settings-store'
@@ -20,11 +25,46 @@ function SwitchRow({ title, hint, on, onToggle }: { title: string; hint: string;
   )
 }
 
+/** 账号安全: 退出所有设备, after a confirmation; a failure keeps this phone signed in and says why. */
+function SignOutEverywhere({ onSignOutEverywhere }: { onSignOutEverywhere: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出所有设备',
+      content: '所有手机和电脑上的支书通都会退出登录，包括这台手机。手机丢失或借给别人用过时请这样做。确定吗？',
+      confirmText: '全部退出',
+      cancelText: '取消',
+    })
+    if (!confirm) return
+    setBusy(true)
+    setError(null)
+    try {
+      await onSignOutEverywhere()
+    } catch (failure) {
+      setError(`没有退出成功：${toApiError(failure).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='zs-card'>
+      <Text className='st-row__title'>账号安全</Text>
+      <Text className='st-row__hint'>手机丢失或在别人的设备上登录过，可以让所有设备一起退出登录。</Text>
+      <Alert className='st-alert' message={error} />
+      <AppButton block variant='danger' loading={busy} onTap={() => void run()}>
+        退出所有设备
+      </AppButton>
+    </View>
+  )
+}
+
 /**
  * 设置: 大字模式 (text and buttons 1.4× larger on every screen) with a preview line, and on weapp
- * 跟随微信字体设置 — on, the app is large whenever WeChat's own font size is large.
+ * 跟随微信字体设置 — on, the app is large whenever WeChat's own font size is large. Signed in, also
+ * 退出所有设备 (`onSignOutEverywhere`).
  */
-export function SettingsScreen() {
+export function SettingsScreen({ onSignOutEverywhere }: { onSignOutEverywhere?: () => Promise<void> } = {}) {
   const largeText = useSettingsStore((s) => s.largeText)
   const setLargeText = useSettingsStore((s) => s.setLargeText)
   const following = largeText === null
@@ -48,6 +88,7 @@ export function SettingsScreen() {
           {large ? '大字模式已打开：' : '正常字号：'}主题活动月 · 春分，欢迎报名参加。
         </Text>
       </View>
+      {onSignOutEverywhere ? <SignOutEverywhere onSignOutEverywhere={onSignOutEverywhere} /> : null}
     </View>
   )
 }

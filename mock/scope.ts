@@ -5,7 +5,7 @@ import type { UserRecord } from './db'
 
 /** True for an organiser of the whole city (the client's rule, shared). */
 export { isCityOrganiser } from '../src/api/contract/auth'
-import { isCityOrganiser } from '../src/api/contract/auth'
+import { isCityOrganiser, managesAudience } from '../src/api/contract/auth'
 
 /** True when `viewer` is an organiser whose scope holds `town`. */
 export function townInScope(viewer: UserRecord, town: string): boolean {
@@ -16,12 +16,10 @@ export function townInScope(viewer: UserRecord, town: string): boolean {
 
 /**
  * True when an event's audience lies inside the organiser's towns, so they may manage it. An empty
- * audience is everyone in the city: only a city organiser manages it.
+ * audience is everyone in the city: only a city organiser manages it. The client's rule, shared.
  */
 export function audienceInScope(viewer: UserRecord, audienceTowns: readonly string[]): boolean {
-  if (viewer.role !== 'organiser') return false
-  if (isCityOrganiser(viewer)) return true
-  return audienceTowns.length > 0 && audienceTowns.every((town) => viewer.scope!.towns.includes(town))
+  return managesAudience(viewer, audienceTowns)
 }
 
 /**

@@ -22,7 +22,30 @@ beforeEach(() => {
   useSessionStore.setState({ token: null, user: null })
 })
 
+const cityOrganiser: User = { id: 'u-o1', name: '周敏', role: 'organiser', town: '剑南街道', phone: '13900000001', scope: { towns: [] } }
+
 describe('OrganiserEvents (活动管理)', () => {
+  beforeEach(() => useSessionStore.setState({ token: 'tok', user: cityOrganiser }))
+
+  it("should offer a town organiser 编辑 · 名单 · 签到码 only on their towns' events, the others marked 仅可查看", async () => {
+    useSessionStore.setState({ token: 'tok', user: { ...cityOrganiser, id: 'u-o2', town: '孝德镇', scope: { towns: ['孝德镇'] } } })
+    mockedGetEvents.mockResolvedValue(
+      page([
+        createEvent({ id: 'evt-city', title: '强村讲堂：全市场次', audience: { towns: [] } }),
+        createEvent({ id: 'evt-own', title: '片区交流：孝德镇', type: 'exchange', audience: { towns: ['孝德镇'] } }),
+        createEvent({ id: 'evt-other', title: '片区交流：清平镇', type: 'exchange', audience: { towns: ['清平镇'] } }),
+      ]),
+    )
+    const handlers = actions()
+    render(<OrganiserEvents {...handlers} />)
+    expect(await screen.findByText('全市活动 · 仅可查看')).toBeTruthy()
+    expect(screen.getByText('其他镇的活动 · 仅可查看')).toBeTruthy()
+    expect(screen.getAllByText('编辑')).toHaveLength(1)
+    expect(screen.getAllByText('名单')).toHaveLength(1)
+    fireEvent.click(screen.getByText('名单'))
+    expect(handlers.onRoster).toHaveBeenCalledWith('evt-own')
+  })
+
   it('should show 发布活动 and each event with its counts and 编辑 · 名单 · 签到码', async () => {
     mockedGetEvents.mockResolvedValue(
       page([

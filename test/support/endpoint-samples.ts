@@ -32,6 +32,11 @@ export type EndpointSample = {
   /** Store changes the sample needs, applied straight after the reset. */
   setup?: (api: MockApi) => Promise<void>
   expect: Record<Caller, number>
+  /**
+   * The answer to 清平镇's organiser (u-o3), for routes organisers may call: the scope rows of API.md
+   * v1.1 (403 OUT_OF_SCOPE to manage, 404 for people outside the town, 200 for filtered lists).
+   */
+  townOrganiser?: number
 }
 
 export const ORGANISER_ID = 'u-o1'
@@ -56,9 +61,9 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
   { method: 'POST', route: '/auth/login', path: '/auth/login', body: { phone: '13800000001', code: '123456' }, expect: publicRoute(200) },
   { method: 'POST', route: '/auth/logout', path: '/auth/logout', expect: anyUser(204) },
   { method: 'POST', route: '/auth/logout-all', path: '/auth/logout-all', expect: anyUser(204) },
-  { method: 'GET', route: '/audit', path: '/audit?entity=events&page=1', expect: organiserOnly(200) },
+  { method: 'GET', route: '/audit', path: '/audit?entity=events&page=1', expect: organiserOnly(200), townOrganiser: 403 },
   { method: 'GET', route: '/me', path: '/me', expect: anyUser(200) },
-  { method: 'GET', route: '/users', path: '/users?role=secretary&town=%E5%89%91%E5%8D%97%E8%A1%97%E9%81%93', expect: organiserOnly(200) },
+  { method: 'GET', route: '/users', path: '/users?role=secretary&town=%E5%89%91%E5%8D%97%E8%A1%97%E9%81%93', expect: organiserOnly(200), townOrganiser: 200 },
 
   // Events: a town-limited event is invisible (404) to a secretary of another town.
   { method: 'GET', route: '/events', path: '/events?type=exchange&when=all&page=1&pageSize=5', expect: anyUser(200) },
@@ -80,15 +85,16 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
       audience: { towns: [] },
     },
     expect: organiserOnly(201),
+    townOrganiser: 400,
   },
-  { method: 'PATCH', route: '/events/:id', path: '/events/evt-lecture-open', body: { title: '强村讲堂：飞地经济（改期版）', capacity: 90 }, expect: organiserOnly(200) },
-  { method: 'POST', route: '/events/:id/cancel', path: '/events/evt-lecture-open/cancel', body: { reason: '场地冲突，另行通知' }, expect: organiserOnly(200) },
+  { method: 'PATCH', route: '/events/:id', path: '/events/evt-lecture-open', body: { title: '强村讲堂：飞地经济（改期版）', capacity: 90 }, expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'POST', route: '/events/:id/cancel', path: '/events/evt-lecture-open/cancel', body: { reason: '场地冲突，另行通知' }, expect: organiserOnly(200), townOrganiser: 403 },
   { method: 'POST', route: '/events/:id/registration', path: '/events/evt-exchange-mountain/registration', ...MOUNTAIN, body: {}, expect: secretaryOnly(201, 404) },
   { method: 'DELETE', route: '/events/:id/registration', path: '/events/evt-exchange-mountain/registration', ...MOUNTAIN, setup: registerOnMountain, expect: secretaryOnly(200, 404) },
   { method: 'POST', route: '/events/:id/leave', path: '/events/evt-exchange-mountain/leave', ...MOUNTAIN, setup: registerOnMountain, body: { reason: '村里防汛值班' }, expect: secretaryOnly(200, 404) },
-  { method: 'GET', route: '/events/:id/registrations', path: '/events/evt-lecture-full/registrations?page=1&pageSize=20', expect: organiserOnly(200) },
-  { method: 'GET', route: '/events/:id/registrations.csv', path: '/events/evt-lecture-full/registrations.csv', expect: organiserOnly(200) },
-  { method: 'GET', route: '/events/:id/checkin-code', path: '/events/evt-field-today/checkin-code', expect: organiserOnly(200) },
+  { method: 'GET', route: '/events/:id/registrations', path: '/events/evt-lecture-full/registrations?page=1&pageSize=20', expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'GET', route: '/events/:id/registrations.csv', path: '/events/evt-lecture-full/registrations.csv', expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'GET', route: '/events/:id/checkin-code', path: '/events/evt-field-today/checkin-code', expect: organiserOnly(200), townOrganiser: 403 },
   {
     // u-s01 is registered for today's 现场拉练 (check-in open at PINNED_NOW); u-s21 (天池镇) is not.
     method: 'POST',
@@ -102,7 +108,7 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
     },
     expect: secretaryOnly(200, 409),
   },
-  { method: 'PUT', route: '/events/:id/attendance/:userId', path: '/events/evt-lecture-full/attendance/u-s02', body: { attendance: 'leave', note: '电话请假' }, expect: organiserOnly(200) },
+  { method: 'PUT', route: '/events/:id/attendance/:userId', path: '/events/evt-lecture-full/attendance/u-s02', body: { attendance: 'leave', note: '电话请假' }, expect: organiserOnly(200), townOrganiser: 403 },
   { method: 'GET', route: '/me/attendance', path: '/me/attendance?year=2026', expect: secretaryOnly(200) },
 
   // Notifications: ntf-seed-1 is u-s05's; anyone else reading it gets 404.
@@ -123,15 +129,15 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
     body: { percent: 80, note: '第四季度完成签约', photos: [] },
     expect: secretaryOnly(200, 404),
   },
-  { method: 'GET', route: '/commitments', path: '/commitments?year=2026&status=submitted', expect: organiserOnly(200) },
-  { method: 'GET', route: '/commitments/:id', path: '/commitments/cmt-2026-u-s05', expect: organiserOnly(200) },
-  { method: 'POST', route: '/commitments/:id/review', path: '/commitments/cmt-2026-u-s03/review', body: { decision: 'approve', comment: '目标具体，同意' }, expect: organiserOnly(200) },
+  { method: 'GET', route: '/commitments', path: '/commitments?year=2026&status=submitted', expect: organiserOnly(200), townOrganiser: 200 },
+  { method: 'GET', route: '/commitments/:id', path: '/commitments/cmt-2026-u-s05', expect: organiserOnly(200), townOrganiser: 404 },
+  { method: 'POST', route: '/commitments/:id/review', path: '/commitments/cmt-2026-u-s03/review', body: { decision: 'approve', comment: '目标具体，同意' }, expect: organiserOnly(200), townOrganiser: 404 },
 
   // Scores and the assessment.
-  { method: 'PUT', route: '/reviews/:year/:quarter/:userId', path: '/reviews/2026/4/u-s01', body: { score: 88.5, comment: '汇报清楚' }, expect: organiserOnly(200) },
-  { method: 'GET', route: '/reviews/:year/:quarter', path: '/reviews/2026/3?page=1', expect: organiserOnly(200) },
+  { method: 'PUT', route: '/reviews/:year/:quarter/:userId', path: '/reviews/2026/4/u-s01', body: { score: 88.5, comment: '汇报清楚' }, expect: organiserOnly(200), townOrganiser: 404 },
+  { method: 'GET', route: '/reviews/:year/:quarter', path: '/reviews/2026/3?page=1', expect: organiserOnly(200), townOrganiser: 200 },
   { method: 'GET', route: '/me/scores', path: '/me/scores?year=2025', expect: secretaryOnly(200) },
-  { method: 'GET', route: '/assessments/:year', path: '/assessments/2025', expect: organiserOnly(200) },
+  { method: 'GET', route: '/assessments/:year', path: '/assessments/2025', expect: organiserOnly(200), townOrganiser: 200 },
 
   // Honours, theme month, uploads.
   { method: 'GET', route: '/honours', path: '/honours?year=2026&type=innovation', expect: anyUser(200) },
@@ -143,6 +149,7 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
     path: '/honours',
     body: { year: 2027, type: 'excellent', title: '2027年度优秀村（社区）党组织书记', recipientId: 'u-s01', citation: '履职承诺项项兑现，群众满意度全镇第一。' },
     expect: organiserOnly(201),
+    townOrganiser: 403,
   },
   { method: 'GET', route: '/theme-months/:year', path: '/theme-months/2026', expect: anyUser(200) },
   { method: 'POST', route: '/uploads', path: '/uploads', upload: true, expect: anyUser(201) },

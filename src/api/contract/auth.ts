@@ -19,6 +19,18 @@ export const userSchema = z.object({
 })
 export type User = z.infer<typeof userSchema>
 
+/**
+ * Whether an organiser manages an event for these audience towns (API.md v1.1): the city's organisers
+ * every event, a town organiser only events whose towns all lie in their scope (an empty audience is
+ * the whole city, not theirs).
+ */
+export function managesAudience(user: Pick<User, 'role' | 'scope'>, audienceTowns: readonly string[]): boolean {
+  if (user.role !== 'organiser') return false
+  const towns = user.scope?.towns ?? []
+  if (towns.length === 0) return true
+  return audienceTowns.length > 0 && audienceTowns.every((town) => towns.includes(town))
+}
+
 /** An organiser of the whole city (市委组织部, `scope.towns` empty): honours and the question bank are theirs alone. */
 export function isCityOrganiser(user: Pick<User, 'role' | 'scope'>): boolean {
   return user.role === 'organiser' && (user.scope?.towns.length ?? 0) === 0

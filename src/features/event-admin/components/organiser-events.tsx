@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { managesAudience } from '@/api/contract/auth'
 import { EVENT_TYPE_LABELS, type EventWhen } from '@/api/contract/event'
 import { useListPage } from '@/shared/hooks/use-list-page'
 import { formatTimeRange } from '@/shared/lib/dates'
@@ -8,6 +9,7 @@ import { Chips } from '@/shared/ui/chips'
 import { ListLoadState, LoadMoreButton } from '@/shared/ui/list-state'
 import { EmptyState } from '@/shared/ui/state-view'
 import { Tag } from '@/shared/ui/tag'
+import { useSessionStore } from '@/stores/session-store'
 import { useOrganiserEvents } from '../hooks/use-organiser-events'
 import './event-admin.css'
 
@@ -21,8 +23,12 @@ export type OrganiserEventsActions = {
   onCheckinCode: (id: string) => void
 }
 
-/** 活动管理: 发布活动, then every event with registered / capacity / waitlist and 编辑 · 名单 · 签到码. */
+/**
+ * 活动管理: 发布活动, then every event with registered / capacity / waitlist and 编辑 · 名单 · 签到码. A town
+ * organiser sees other towns' and city-wide events too, marked 仅可查看 and without those buttons.
+ */
 export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: OrganiserEventsActions) {
+  const user = useSessionStore((s) => s.user)
   const [when, setWhen] = useState<EventWhen>('upcoming')
   const list = useOrganiserEvents(when)
   // Back from the form or the roster: counts and edits may have changed.
@@ -54,17 +60,20 @@ export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: O
       {list.staleError ? <Text className='ea-note'>{list.staleError}</Text> : null}
       {list.events.map((event) => {
         const [label, tone] = STATUS[event.status]
+        const manages = user ? managesAudience(user, event.audience.towns) : false
         return (
           <View key={event.id} className='zs-card'>
             <View className='zs-row'>
               <Tag tone='red'>{EVENT_TYPE_LABELS[event.type]}</Tag>
               <Tag tone={tone}>{label}</Tag>
+              {manages ? null : <Tag tone='grey'>{event.audience.towns.length ? '其他镇的活动' : '全市活动'} · 仅可查看</Tag>}
             </View>
             <Text className='ea-card__title'>{event.title}</Text>
             <Text className='ea-card__line'>{formatTimeRange(event.startAt, event.endAt)}</Text>
             <Text className='ea-card__line'>
               已报名 {event.registeredCount}/{event.capacity} · 候补 {event.waitlistCount}
             </Text>
+            {manages ? (
             <View className='ea-card__buttons'>
               {event.status !== 'cancelled' ? (
                 <AppButton small variant='secondary' label={`编辑 ${event.title}`} onTap={() => onEdit(event.id)}>
@@ -80,6 +89,7 @@ export function OrganiserEvents({ onCreate, onEdit, onRoster, onCheckinCode }: O
                 </AppButton>
               ) : null}
             </View>
+            ) : null}
           </View>
         )
       })}

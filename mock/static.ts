@@ -34,7 +34,8 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // Taro's H5 uploadFile reads the picked file back from its blob: URL with XHR.
+    "connect-src 'self' blob: data:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

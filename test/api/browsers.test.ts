@@ -135,6 +135,8 @@ describe('the static server', () => {
         const hash = createHash('sha256').update(inline).digest('base64')
         expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`)
         expect(csp).toContain("frame-ancestors 'none'")
+        // Taro's H5 upload reads the picked photo back from its blob: URL.
+        expect(csp).toContain("connect-src 'self' blob:")
         expect(csp).toContain("object-src 'none'")
         expect(csp).not.toContain('unsafe-eval')
         expect(page.headers.get('x-content-type-options')).toBe('nosniff')

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { AttemptRecord, ExamRecord, QuestionRecord } from './repos/exams'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
 import type { Role } from '../src/api/contract/auth'
@@ -137,6 +138,8 @@ export type DbState = {
   reviewScores: ReviewScoreRecord[]
   uploads: UploadRecord[]
   honours: HonourRecord[]
+  /** 选拔任用: the bank, exams and attempts (absent in states written before them). */
+  exams?: { questions: QuestionRecord[]; exams: ExamRecord[]; attempts: AttemptRecord[] }
   counters: { seq: number; id: number }
 }
 

@@ -8,6 +8,7 @@ import {
   type UserRecord,
 } from './db'
 import { seedCommitmentYear, seedLastYearEvents } from './seed-commitments'
+import { seedExams } from './seed-exams'
 import { seedHonours, seedThemeMonthEvents } from './seed-honours'
 import { MIANZHU_TOWN_AREAS, type MianzhuTown } from '../src/api/contract/towns'
 
@@ -227,6 +228,7 @@ export function createSeed(now: number): DbState {
     notifications,
     ...commitmentYear,
     ...seedHonours(now, users),
+    exams: seedExams(now, users),
     counters: { seq, id: 1000 },
   }
 }

@@ -27,6 +27,7 @@ import { checkinRoutes } from './routes/checkin'
 import { commitmentRoutes } from './routes/commitments'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
+import { examRoutes } from './routes/exams'
 import { honourRoutes } from './routes/honours'
 import { notificationRoutes } from './routes/notifications'
 import { rosterRoutes } from './routes/roster'
@@ -118,6 +119,7 @@ export const ROUTES: Route[] = [
   ...scoreRoutes,
   ...uploadRoutes,
   ...auditRoutes,
+  ...examRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null

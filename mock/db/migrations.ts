@@ -121,6 +121,21 @@ export const MIGRATIONS: Migration[] = [
       `.execute(db)
     },
   },
+  {
+    // 选拔任用: the question bank, exams and attempts (API.md v1.1); each row's record in `data`.
+    id: '006_exams',
+    async up(db) {
+      await sql`
+        create table questions (id text primary key, module text not null, data json not null, pos bigint generated always as identity);
+        create table exams (id text primary key, status text not null, data json not null, pos bigint generated always as identity);
+        create table exam_attempts (
+          id text primary key, exam_id text not null references exams (id), user_id text not null references users (id),
+          status text not null, data json not null, pos bigint generated always as identity
+        );
+        create index exam_attempts_by_exam on exam_attempts (exam_id, user_id);
+      `.execute(db)
+    },
+  },
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */

@@ -130,6 +130,11 @@ export type AuditLogTable = {
   pos: Position
 }
 
+/** 选拔任用 (API.md v1.1): the bank, exams and attempts, each kept as its record in `data`. */
+export type QuestionsTable = { id: string; module: string; data: Json<unknown>; pos: Position }
+export type ExamsTable = { id: string; status: string; data: Json<unknown>; pos: Position }
+export type AttemptsTableOfExams = { id: string; exam_id: string; user_id: string; status: string; data: Json<unknown>; pos: Position }
+
 /** A failed attempt under a limit (API.md v1.1): `key` names the limit and who it is about. */
 export type AttemptsTable = { key: string; at: number }
 /** A limit that has been reached: `key` is refused until `until`. */
@@ -161,6 +166,9 @@ export type Database = {
   attempts: AttemptsTable
   lockouts: LockoutsTable
   audit_log: AuditLogTable
+  questions: QuestionsTable
+  exams: ExamsTable
+  exam_attempts: AttemptsTableOfExams
   sms_codes: SmsCodesTable
   session_uses: SessionUsesTable
 }

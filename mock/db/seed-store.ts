@@ -21,11 +21,15 @@ import {
   userRow,
 } from './rows'
 import type { Database } from './schema'
+import type { AttemptRecord, ExamRecord, QuestionRecord } from '../repos/exams'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /** The tables that hold data, children first (the order to empty them in). */
 const TABLES = [
+  'exam_attempts',
+  'exams',
+  'questions',
   'audit_log',
   'sessions',
   'sms_sent',
@@ -95,6 +99,16 @@ export async function writeState(db: Db, state: DbState, options: { sessionKeys?
     Object.entries(state.sessions).map(([token, s]) => ({ token_hash: key(token), user_id: s.userId, created_at: s.createdAt })),
   )
   await insertMany(db, 'sms_sent', Object.entries(state.smsSentAt).map(([phone, at]) => ({ phone, at })))
+  if (state.exams) {
+    const { questions, exams, attempts } = state.exams
+    await insertMany(db, 'questions', questions.map((q) => ({ id: q.id, module: q.module, data: JSON.stringify(q) })))
+    await insertMany(db, 'exams', exams.map((e) => ({ id: e.id, status: e.status, data: JSON.stringify(e) })))
+    await insertMany(
+      db,
+      'exam_attempts',
+      attempts.map((a) => ({ id: a.id, exam_id: a.examId, user_id: a.userId, status: a.status, data: JSON.stringify(a) })),
+    )
+  }
   await insertMany(
     db,
     'idempotency',
@@ -115,7 +129,7 @@ export async function writeState(db: Db, state: DbState, options: { sessionKeys?
 export async function readState(db: Db): Promise<DbState> {
   const byPos = (table: (typeof POS_TABLES)[number]) =>
     sql<never>`select * from ${sql.table(table)} order by pos`.execute(db).then((r) => r.rows)
-  const [users, events, regs, sessions, sms, idem, notes, sheets, scores, uploads, honours, counters] = await Promise.all([
+  const [users, events, regs, sessions, sms, idem, notes, sheets, scores, uploads, honours, questions, exams, attempts, counters] = await Promise.all([
     byPos('users'),
     byPos('events'),
     byPos('registrations'),
@@ -127,6 +141,9 @@ export async function readState(db: Db): Promise<DbState> {
     byPos('review_scores'),
     byPos('uploads'),
     byPos('honours'),
+    byPos('questions'),
+    byPos('exams'),
+    byPos('exam_attempts'),
     sql<{ id: number; seq: number }>`select (select last_value from mock_ids) as id, (select last_value from mock_seq) as seq`.execute(db),
   ])
   const registrations: DbState['registrations'] = {}
@@ -144,6 +161,11 @@ export async function readState(db: Db): Promise<DbState> {
     reviewScores: scores.map(reviewScoreRecord),
     uploads: uploads.map(uploadRecord),
     honours: honours.map(honourRecord),
+    exams: {
+      questions: questions.map((r: { data: QuestionRecord }) => r.data),
+      exams: exams.map((r: { data: ExamRecord }) => r.data),
+      attempts: attempts.map((r: { data: AttemptRecord }) => r.data),
+    },
     counters: { id: Number(counters.rows[0].id), seq: Number(counters.rows[0].seq) },
   }
 }
@@ -154,7 +176,7 @@ const DATA_TABLES = TABLES.filter(
     t !== 'commit_guard' && !(LIMIT_TABLES as readonly string[]).includes(t),
 )
 /** Tables whose `pos` identity column keeps creation order (and must carry on after a restore). */
-const POS_TABLES = ['users', 'events', 'registrations', 'notifications', 'commitments', 'review_scores', 'uploads', 'honours', 'audit_log'] as const
+const POS_TABLES = ['users', 'events', 'registrations', 'notifications', 'commitments', 'review_scores', 'uploads', 'honours', 'audit_log', 'questions', 'exams', 'exam_attempts'] as const
 /** How the rows of a table are put in a stable order for a fingerprint. */
 const ORDER: Record<(typeof DATA_TABLES)[number], string> = {
   sessions: 'token_hash',

@@ -3,6 +3,7 @@ import type { Route } from '../../mock/router'
 import { completeItems, TINY_PNG } from './commitments'
 import { createRegistration, storedEvent } from './fixtures'
 import { PINNED_NOW, type MockApi } from './mock-api'
+import { insertAttempt, insertQuestions, listQuestions, type QuestionRecord } from '../../mock/repos/exams'
 
 /**
  * One sample request per endpoint of the mock's route table, shared by the authorization matrix, the
@@ -47,6 +48,39 @@ const publicRoute = (ok: number) => ({ anonymous: ok, secretary: ok, otherSecret
 const anyUser = (ok: number, other = ok, organiser = ok) => ({ anonymous: 401, secretary: ok, otherSecretary: other, organiser })
 const secretaryOnly = (ok: number, other = ok) => ({ anonymous: 401, secretary: ok, otherSecretary: other, organiser: 403 })
 const organiserOnly = (ok: number) => ({ anonymous: 401, secretary: 403, otherSecretary: 403, organiser: ok })
+
+/** A question for the bank routes' samples. */
+const QUESTION = {
+  module: '法律法规',
+  kind: 'single',
+  stem: '村民委员会每届任期几年？',
+  options: [
+    { key: 'A', text: '三年' },
+    { key: 'B', text: '五年' },
+  ],
+  answer: ['B'],
+  difficulty: 1,
+}
+/** A question on no paper, so that it may be deleted. */
+const addSpareQuestion = (api: MockApi) =>
+  api.mock.write((tx) => insertQuestions(tx, [{ ...(QUESTION as Omit<QuestionRecord, 'id' | 'createdBy'>), id: 'q-sample', createdBy: 'u-o1' }]))
+/** u-s01's attempt at the practice exam, in progress (att-sample). */
+const startPractice = (api: MockApi) =>
+  api.mock.write(async (tx) => {
+    const singles = (await listQuestions(tx)).filter((q) => q.kind === 'single').slice(0, 2)
+    const now = api.mock.clock.now()
+    await insertAttempt(tx, {
+      id: 'att-sample',
+      examId: 'exam-practice',
+      userId: 'u-s01',
+      startedAt: now,
+      deadline: now + 30 * 60_000,
+      status: 'in_progress',
+      questions: singles.map((q) => ({ id: q.id, module: q.module, kind: q.kind, stem: q.stem, options: q.options, points: 50, answer: q.answer })),
+      answers: {},
+      leftApp: 0,
+    })
+  })
 
 /** u-s05 (汉旺镇) is in the audience of evt-exchange-mountain; u-s01 (剑南街道) is not and cannot see it. */
 const MOUNTAIN = { owner: 'u-s05', other: 'u-s01' }
@@ -153,6 +187,38 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
   },
   { method: 'GET', route: '/theme-months/:year', path: '/theme-months/2026', expect: anyUser(200) },
   { method: 'POST', route: '/uploads', path: '/uploads', upload: true, expect: anyUser(201) },
+  // 选拔任用 (API.md v1.1): the bank and exams are the city's; attempts their owner's.
+  { method: 'GET', route: '/questions', path: '/questions?module=%E6%B3%95%E5%BE%8B%E6%B3%95%E8%A7%84&page=1', expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'POST', route: '/questions', path: '/questions', body: QUESTION, expect: organiserOnly(201), townOrganiser: 403 },
+  { method: 'PUT', route: '/questions/:id', path: '/questions/q-sample', setup: addSpareQuestion, body: QUESTION, expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'DELETE', route: '/questions/:id', path: '/questions/q-sample', setup: addSpareQuestion, expect: organiserOnly(204), townOrganiser: 403 },
+  {
+    method: 'POST',
+    route: '/exams',
+    path: '/exams',
+    body: {
+      title: '2026 年任职资格测试（补考）',
+      purpose: 'qualification',
+      opensAt: at(HOUR),
+      closesAt: at(48 * HOUR),
+      durationMinutes: 60,
+      passScore: 60,
+      maxAttempts: 1,
+      blueprint: [{ module: '政策理论', kind: 'single', count: 20, points: 5 }],
+      audience: { towns: [] },
+      status: 'draft',
+    },
+    expect: organiserOnly(201),
+    townOrganiser: 403,
+  },
+  { method: 'PATCH', route: '/exams/:id', path: '/exams/exam-practice', body: { title: '一会一练：每周练习' }, expect: organiserOnly(200), townOrganiser: 403 },
+  { method: 'GET', route: '/exams', path: '/exams?page=1', expect: anyUser(200) },
+  { method: 'GET', route: '/exams/:id', path: '/exams/exam-practice', expect: anyUser(200) },
+  { method: 'POST', route: '/exams/:id/attempts', path: '/exams/exam-practice/attempts', expect: secretaryOnly(201) },
+  { method: 'PUT', route: '/attempts/:id/answers', path: '/attempts/att-sample/answers', setup: startPractice, body: { answers: {} }, expect: secretaryOnly(200, 404) },
+  { method: 'POST', route: '/attempts/:id/submit', path: '/attempts/att-sample/submit', setup: startPractice, expect: secretaryOnly(200, 404) },
+  { method: 'POST', route: '/attempts/:id/left-app', path: '/attempts/att-sample/left-app', setup: startPractice, expect: secretaryOnly(200, 404) },
+  { method: 'GET', route: '/attempts/:id', path: '/attempts/att-sample', setup: startPractice, expect: anyUser(200, 404, 200) },
 ]
 
 /** Restores the seed at PINNED_NOW and returns a token per caller of the sample (sessions put straight in the store). */

@@ -6,7 +6,7 @@ import { isoDateTime, pageOf, pageQueryShape, text } from './common'
  * The resources the audit log names, by their path name (API.md v1.1 "Audit"): `entityId` is the path
  * id (an event's id, `evt-1/u-s01` for an attendance, `2027/1/u-s35` for a review).
  */
-export const AUDIT_ENTITIES = ['events', 'attendance', 'reviews', 'honours', 'commitments'] as const
+export const AUDIT_ENTITIES = ['events', 'attendance', 'reviews', 'honours', 'commitments', 'questions', 'exams'] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 
 /** One organiser change. `before` is absent when the change created the thing. */

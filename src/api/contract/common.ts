@@ -146,6 +146,10 @@ export const ERROR_CODES = [
   'SESSION_EXPIRED',
   'UNSUPPORTED_MEDIA_TYPE',
   'UPLOAD_QUOTA',
+  'QUESTION_IN_USE',
+  'EXAM_CLOSED',
+  'NO_ATTEMPTS_LEFT',
+  'ATTEMPT_EXPIRED',
   'REQUEST_TIMEOUT',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

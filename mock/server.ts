@@ -142,7 +142,7 @@ function seedCopies(storage: Storage): Map<number, string> {
 }
 
 /**
- * Whether the test routes (/__mock/*, and later the fixed login code) are on: only when asked for with
+ * Whether the test routes (/__mock/*, and with them the fixed login code 123456) are on: only when asked for with
  * MOCK_TEST_ROUTES=1, and never with NODE_ENV=production (API.md v1.1). `npm start`, the e2e run and the
  * bench ask for them; `npm run preview` does not, so it behaves as production would.
  */

@@ -14,3 +14,13 @@ export function csvCell(value: string): string {
 export function toCsv(rows: string[][]): string {
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n')
 }
+
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/** Headers of a CSV download: an ASCII file name for old clients, the Chinese one in RFC 5987 form. */
+export function csvDownloadHeaders(asciiName: string, chineseName: string): Record<string, string> {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(chineseName)}`,
+  }
+}

@@ -3,6 +3,7 @@ import type { AttemptRecord, ExamRecord, QuestionRecord } from './repos/exams'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import type { Attendance, EventStatus, EventType, RegistrationStatus, Venue } from '../src/api/contract/event'
 import type { Role } from '../src/api/contract/auth'
+import type { ExamModule } from '../src/api/contract/exam-module'
 import type { CommitmentCategory, CommitmentStatus } from '../src/api/contract/commitment'
 import type { HonourType } from '../src/api/contract/honour'
 
@@ -34,6 +35,8 @@ export type EventRecord = {
   credits: number
   audienceTowns: string[]
   contestItems?: string[]
+  /** The exam modules a lecture covers (API.md v1.1), for GET /me/recommendations. */
+  topics?: ExamModule[]
   status: EventStatus
   createdBy: string
   createdAt: number

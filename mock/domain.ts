@@ -167,6 +167,7 @@ export function eventViewWith(
   }
   if (event.speaker) view.speaker = event.speaker
   if (event.contestItems) view.contestItems = [...event.contestItems]
+  if (event.topics?.length) view.topics = [...event.topics]
   if (viewer.role === 'secretary') {
     if (mine) view.myRegistration = registrationViewWith(mine, event, now, new Map(counts.myPlace ? [[mine.userId, counts.myPlace]] : []))
   } else {

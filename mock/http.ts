@@ -96,6 +96,15 @@ export function parseJson(raw: Buffer): unknown {
   return value
 }
 
+/** A CSV body as text: UTF-8 (refused otherwise), a leading BOM removed. */
+export function parseCsvText(raw: Buffer): string {
+  try {
+    return UTF8.decode(raw).replace(/^\uFEFF/, '')
+  } catch {
+    throw new HttpError(400, 'VALIDATION_FAILED', 'CSV 文件不是 UTF-8 编码：请在 Excel 或 WPS 中“另存为 CSV UTF-8”', { _: 'CSV 文件应为 UTF-8 编码' })
+  }
+}
+
 /** True when objects and arrays nest more than `max` levels (walked without recursion). */
 function nestedDeeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 1]]

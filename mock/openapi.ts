@@ -52,6 +52,8 @@ export function createOpenApiDocument(routes: Route[]): Record<string, unknown> 
         required: true,
         content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file }, additionalProperties: false } } },
       }
+    } else if (route.csv) {
+      operation.requestBody = { required: true, content: { 'text/csv': { schema: { type: 'string', description: 'UTF-8, BOM optional, header row first' } } } }
     } else if (route.doc.body) {
       operation.requestBody = { required: false, content: { 'application/json': { schema: schemaOf(route.doc.body, 'input') } } }
     }

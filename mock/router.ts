@@ -44,6 +44,8 @@ export type Route = {
    * to the handler as a parsed MultipartBody (mock/multipart.ts).
    */
   upload?: { limit: number }
+  /** A `text/csv` body (an import): handed to the handler as its UTF-8 text, BOM removed. */
+  csv?: true
   /** What the OpenAPI document says about the route (mock/openapi.ts). */
   doc: {
     summary: string

@@ -16,7 +16,7 @@ import { findSession, touchSession } from './repos/sessions'
 import { clientAddress, trustProxyFromEnv } from './client-address'
 import type { Tx } from './repos/tx'
 import { findUser } from './repos/users'
-import { HttpError, canonicalJson, errorReply, limited, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply } from './http'
+import { HttpError, canonicalJson, errorReply, limited, parseJson, parseOrThrow, parseQuery, readBody, send, type Reply, parseCsvText } from './http'
 import { createOpenApiDocument } from './openapi'
 import { parseMultipart } from './multipart'
 import { compile, match, type CompiledRoute, type Route } from './router'
@@ -28,6 +28,7 @@ import { commitmentRoutes } from './routes/commitments'
 import { eventAdminRoutes } from './routes/event-admin'
 import { eventRoutes } from './routes/events'
 import { examRoutes } from './routes/exams'
+import { recommendationRoutes } from './routes/recommendations'
 import { honourRoutes } from './routes/honours'
 import { notificationRoutes } from './routes/notifications'
 import { rosterRoutes } from './routes/roster'
@@ -120,6 +121,7 @@ export const ROUTES: Route[] = [
   ...uploadRoutes,
   ...auditRoutes,
   ...examRoutes,
+  ...recommendationRoutes,
 ]
 const routes: CompiledRoute[] = ROUTES.map(compile)
 let openApi: Record<string, unknown> | null = null
@@ -311,8 +313,8 @@ export function createMockServer(options: MockOptions = {}): MockServer {
     const { route, params } = found
     const raw = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, route.upload?.limit ?? JSON_LIMIT)
 
-    requireMediaType(req, raw, route.upload ? 'multipart/form-data' : 'application/json')
-    const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : parseJson(raw)
+    requireMediaType(req, raw, route.upload ? 'multipart/form-data' : route.csv ? 'text/csv' : 'application/json')
+    const body = route.upload ? parseMultipart(raw, req.headers['content-type']) : route.csv ? parseCsvText(raw) : parseJson(raw)
     const s = await storage
     // One transaction per request: the caller's session, the rule, the change and the stored
     // Idempotency answer are kept together or not at all (a refusal thrown midway keeps nothing).

@@ -136,6 +136,13 @@ export const MIGRATIONS: Migration[] = [
       `.execute(db)
     },
   },
+  {
+    // Event.topics (API.md v1.1 选拔任用): the exam modules a lecture covers, for recommendations.
+    id: '007_event_topics',
+    async up(db) {
+      await sql`alter table events add column topics json`.execute(db)
+    },
+  },
 ]
 
 /** Applies the migrations that have not run yet, recording each in `schema_migrations`. */

@@ -38,6 +38,7 @@ export type EventsTable = {
   credits: number
   audience_towns: Json<string[]>
   contest_items: Json<string[]> | null
+  topics: Json<string[]> | null
   status: string
   created_by: string
   created_at: number

@@ -23,7 +23,12 @@ export type ExamRecord = {
   status: 'draft' | 'published'
   createdBy: string
   createdAt: number
+  /** Extra attempts granted by organisers, one per grant (POST /exams/:id/retakes). */
+  retakes?: RetakeRecord[]
 }
+
+/** One granted retake: for whom, why, by whom and when. */
+export type RetakeRecord = { userId: string; reason: string; by: string; at: number }
 
 /** A question as frozen into a paper: the bank's text at drawing time, its points, and its key. */
 export type PaperQuestionRecord = {

@@ -30,6 +30,7 @@ type CheckedFields = {
   venue?: { lat?: number; lng?: number }
   audience?: { towns: string[] }
   contestItems?: string[]
+  topics?: string[]
 }
 
 // Rules the schema cannot state: coordinates come in pairs, towns exist, contest items differ.
@@ -46,6 +47,7 @@ function fieldErrors(input: CheckedFields, knownTowns: Set<string>, author: User
     errors['audience.towns'] = `只能面向你管理的镇（街道）：${(author.scope?.towns ?? []).join('、')}`
   }
   if (contestItems && new Set(contestItems).size !== contestItems.length) errors.contestItems = '比赛项目不能重复'
+  if (input.topics && new Set(input.topics).size !== input.topics.length) errors.topics = '专题不能重复'
   return errors
 }
 
@@ -70,6 +72,7 @@ function auditedEvent(e: EventRecord): Record<string, unknown> {
     credits: e.credits,
     audienceTowns: e.audienceTowns,
     contestItems: e.contestItems ?? null,
+    topics: e.topics ?? null,
     status: e.status,
     cancelReason: e.cancelReason ?? null,
   }
@@ -101,6 +104,7 @@ export const eventAdminRoutes: Route[] = [
         credits: input.credits,
         audienceTowns: [...new Set(input.audience.towns)],
         ...(input.contestItems ? { contestItems: [...input.contestItems] } : {}),
+        ...(input.topics?.length ? { topics: [...input.topics] } : {}),
         status: input.status ?? 'published',
         createdBy: user.id,
         createdAt: now,
@@ -159,6 +163,8 @@ export const eventAdminRoutes: Route[] = [
       event.type = type
       if (contestItems) event.contestItems = [...contestItems]
       else delete event.contestItems
+      if (patch.topics?.length) event.topics = [...patch.topics]
+      else if (patch.topics) delete event.topics
       Object.assign(event, { startAt, endAt, signupDeadline, capacity })
       if (publishing) event.status = 'published'
       await updateEvent(tx, event)

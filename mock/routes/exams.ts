@@ -14,6 +14,15 @@ import {
   questionRuleErrors,
   questionSchema,
   updateExamBodySchema,
+  attemptSummaryPageSchema,
+  examResultsQuerySchema,
+  examResultsSchema,
+  importAnswerSchema,
+  myAttemptsQuerySchema,
+  retakeBodySchema,
+  retakeSchema,
+  type AttemptSummary,
+  type ExamResults,
   type Attempt,
   type BlueprintLine,
   type Exam,
@@ -53,7 +62,10 @@ import type { Tx } from '../repos/tx'
 import { knownTownNames } from '../repos/towns'
 import { findUser } from '../repos/users'
 import type { Route } from '../router'
-import { isCityOrganiser, personInScope } from '../scope'
+import { isCityOrganiser, personInScope, scopeTowns } from '../scope'
+import { csvDownloadHeaders, toCsv } from '../csv'
+import { readQuestionCsv } from '../question-import'
+import { listUsers } from '../repos/users'
 
 // 选拔任用 (API.md v1.1): the question bank (city organisers), exams by blueprint, and attempts
 // whose clock the server holds.
@@ -198,9 +210,21 @@ async function attemptOr404(tx: Tx, id: string, user: UserRecord, options: { loc
   return { attempt, exam }
 }
 
+/** How many attempts a person may make: maxAttempts plus the retakes granted to them (null = unlimited). */
+const allowedAttempts = (exam: ExamRecord, userId: string): number | null =>
+  exam.maxAttempts === null ? null : exam.maxAttempts + (exam.retakes ?? []).filter((r) => r.userId === userId).length
+
 async function attemptsLeft(tx: Tx, exam: ExamRecord, userId: string): Promise<{ used: number; left: number | null }> {
   const used = (await attemptsOf(tx, { examId: exam.id, userId })).length
-  return { used, left: exam.maxAttempts === null ? null : Math.max(0, exam.maxAttempts - used) }
+  const allowed = allowedAttempts(exam, userId)
+  return { used, left: allowed === null ? null : Math.max(0, allowed - used) }
+}
+
+/** The owner's attempt, locked and settled (an expired one is scored first), with its exam and the time. */
+async function ownAttemptSettled(tx: Tx, id: string, user: UserRecord, now: number) {
+  const { attempt, exam } = await attemptOr404(tx, id, user, { lock: true, ownerOnly: true })
+  await settle(tx, attempt, exam, now)
+  return { attempt, exam }
 }
 
 async function examFieldErrors(tx: Tx, input: { blueprint?: BlueprintLine[]; audience?: { towns: string[] } }): Promise<Record<string, string>> {
@@ -215,6 +239,85 @@ async function examFieldErrors(tx: Tx, input: { blueprint?: BlueprintLine[]; aud
     if (unknown.length) errors['audience.towns'] = `没有这个镇（街道）：${unknown.join('、')}`
   }
   return errors
+}
+
+
+const summaryView = (a: AttemptRecord): AttemptSummary => ({
+  id: a.id,
+  examId: a.examId,
+  startedAt: toChinaIso(a.startedAt),
+  deadline: toChinaIso(a.deadline),
+  status: a.status,
+  ...(a.score !== undefined ? { score: a.score, passed: a.passed, moduleScores: a.moduleScores } : {}),
+  leftApp: a.leftApp,
+})
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** The finished attempt with the highest score (the earliest of equals), or undefined. */
+const bestOf = (attempts: readonly AttemptRecord[]) =>
+  attempts.filter((a) => a.status !== 'in_progress').reduce<AttemptRecord | undefined>((best, a) => (!best || a.score! > best.score! ? a : best), undefined)
+
+/**
+ * The results of an exam as `viewer` may see them: every secretary of the audience in scope (and
+ * anyone in scope who took it outside the audience), expired attempts scored first.
+ */
+async function examResults(tx: Tx, exam: ExamRecord, viewer: UserRecord, town: string | undefined, now: number): Promise<ExamResults> {
+  const towns = scopeTowns(viewer, town)
+  const all = await attemptsOf(tx, { examId: exam.id })
+  for (const a of all) await settle(tx, a, exam, now)
+  const takersIds = new Set(all.map((a) => a.userId))
+  const people = (await listUsers(tx, { role: 'secretary', towns })).filter(
+    (u) => exam.audienceTowns.length === 0 || exam.audienceTowns.includes(u.town) || takersIds.has(u.id),
+  )
+  const rows = people.map((u) => {
+    const mine = all.filter((a) => a.userId === u.id)
+    const best = bestOf(mine)
+    return {
+      user: { id: u.id, name: u.name, town: u.town, ...(u.village ? { village: u.village } : {}) },
+      best: best ? best.score! : null,
+      passed: mine.some((a) => a.passed === true),
+      attempts: mine.length,
+      retakes: (exam.retakes ?? []).filter((r) => r.userId === u.id).length,
+      leftApp: mine.reduce((n, a) => n + a.leftApp, 0),
+      bestAttemptId: best ? best.id : null,
+      bestAttempt: best,
+    }
+  })
+  const takers = rows.filter((r) => r.bestAttempt)
+  const modules = EXAM_MODULES.filter((m) => exam.blueprint.some((l) => l.module === m))
+  const byModule = modules.map((module) => {
+    const max = round2(exam.blueprint.filter((l) => l.module === module).reduce((n, l) => n + l.count * l.points, 0))
+    const scores = takers.map((r) => r.bestAttempt!.moduleScores?.find((x) => x.module === module)?.score ?? 0)
+    return { module, mean: scores.length ? round2(scores.reduce((n, x) => n + x, 0) / scores.length) : 0, max }
+  })
+  const townNames = [...new Set(rows.map((r) => r.user.town))]
+  const byTown = townNames.map((t) => {
+    const here = rows.filter((r) => r.user.town === t)
+    const took = here.filter((r) => r.bestAttempt)
+    return { town: t, people: here.length, takers: took.length, passRate: took.length ? Math.round((took.filter((r) => r.passed).length / took.length) * 1000) / 1000 : 0 }
+  })
+  const distribution = Array.from({ length: 10 }, (_, i) => ({
+    from: i * 10,
+    to: i === 9 ? 100 : i * 10 + 10,
+    count: takers.filter((r) => (i === 9 ? r.best! >= 90 : r.best! >= i * 10 && r.best! < i * 10 + 10)).length,
+  }))
+  return {
+    exam: examView(exam),
+    people: rows.map(({ bestAttempt: _b, ...r }) => r),
+    byModule,
+    byTown,
+    distribution,
+  }
+}
+
+const RESULTS_CSV_HEADER = ['姓名', '镇（街道）', '村（社区）', '最好成绩', '是否通过', '答题次数', '补考次数', '切出次数']
+
+/** Organisers' view of an exam: any exam (drafts too); 404 for an unknown id. */
+async function examForOrganiser(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<ExamRecord> {
+  const exam = await findExam(tx, id, options)
+  if (!exam) throw new HttpError(404, 'NOT_FOUND', '没有找到这场考试')
+  return exam
 }
 
 const examListQuerySchema = z.strictObject({ ...pageQueryShape })
@@ -249,6 +352,36 @@ export const examRoutes: Route[] = [
       await insertQuestions(tx, [record])
       await appendAudit(tx, { by: user.id, at: clock.now(), action: 'create', entity: 'questions', entityId: record.id, after: questionView(record) })
       return { status: 201, body: questionView(record) }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/questions/import',
+    access: ['organiser'],
+    idempotent: true,
+    csv: true,
+    doc: {
+      summary: 'Import questions from CSV (header 模块,题型,题干,A–F,答案,解析,难度): all or nothing; 400 IMPORT_FAILED with errors per line',
+      response: importAnswerSchema,
+      status: 201,
+    },
+    async handle({ tx, clock, body, user }) {
+      cityOrganiserOnly(user)
+      const bank = await listQuestions(tx)
+      const { questions, errors } = readQuestionCsv(String(body ?? ''), new Set(bank.map((q) => q.stem)))
+      if (errors.length) {
+        const shown = errors.slice(0, 200)
+        return {
+          status: 400,
+          body: { error: { code: 'IMPORT_FAILED', message: `有 ${errors.length} 行不对，没有导入任何题目；请改正后重新导入`, errors: shown } },
+        }
+      }
+      const now = clock.now()
+      const records: QuestionRecord[] = []
+      for (const { body: q } of questions) records.push({ id: await nextId(tx, 'q-'), ...q, createdBy: user.id })
+      await insertQuestions(tx, records)
+      for (const r of records) await appendAudit(tx, { by: user.id, at: now, action: 'import', entity: 'questions', entityId: r.id, after: questionView(r) })
+      return { status: 201, body: { created: records.length, errors: [] } }
     },
   },
   {
@@ -395,6 +528,78 @@ export const examRoutes: Route[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/exams/:id/results',
+    access: ['organiser'],
+    doc: { summary: "Results of the people in the caller's scope: best score, attempts, times left the app; means per module, pass rate per town, the score distribution", query: examResultsQuerySchema, response: examResultsSchema },
+    async handle({ tx, clock, params, query, user }) {
+      const { town } = parseOrThrow(examResultsQuerySchema, query)
+      const exam = await examForOrganiser(tx, params.id)
+      return { status: 200, body: await examResults(tx, exam, user, town, clock.now()) }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/exams/:id/results.csv',
+    access: ['organiser'],
+    doc: { summary: 'The people of GET /exams/:id/results as CSV (UTF-8 with BOM, Chinese header)', query: examResultsQuerySchema, produces: 'text/csv' },
+    async handle({ tx, clock, params, query, user }) {
+      const { town } = parseOrThrow(examResultsQuerySchema, query)
+      const exam = await examForOrganiser(tx, params.id)
+      const { people } = await examResults(tx, exam, user, town, clock.now())
+      const rows = people.map((p) => [
+        p.user.name,
+        p.user.town,
+        p.user.village ?? '',
+        p.best === null ? '未参加' : String(p.best),
+        p.best === null ? '' : p.passed ? '通过' : '未通过',
+        String(p.attempts),
+        String(p.retakes),
+        String(p.leftApp),
+      ])
+      return { status: 200, body: toCsv([RESULTS_CSV_HEADER, ...rows]), headers: csvDownloadHeaders(`results-${exam.id}.csv`, `${exam.title}-成绩.csv`) }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/exams/:id/retakes',
+    access: ['organiser'],
+    idempotent: true,
+    doc: { summary: 'Grant one more attempt to a secretary in scope, with a reason (audited)', body: retakeBodySchema, response: retakeSchema, status: 201 },
+    async handle({ tx, clock, params, body, user }) {
+      const { userId, reason } = parseOrThrow(retakeBodySchema, body)
+      const exam = await examForOrganiser(tx, params.id, { lock: true })
+      const person = await findUser(tx, userId)
+      if (!person || person.role !== 'secretary' || !personInScope(user, person)) throw new HttpError(404, 'NOT_FOUND', '没有找到这位书记')
+      const now = clock.now()
+      if (exam.maxAttempts === null) throw new HttpError(409, 'RETAKE_NOT_NEEDED', '这场考试不限次数，不需要补考')
+      if (now >= exam.closesAt) throw new HttpError(409, 'EXAM_CLOSED', '考试已经结束，不能再安排补考')
+      const grant = { userId, reason, by: user.id, at: now }
+      exam.retakes = [...(exam.retakes ?? []), grant]
+      await updateExam(tx, exam)
+      await appendAudit(tx, { by: user.id, at: now, action: 'retake', entity: 'exams', entityId: exam.id, after: { userId, reason } })
+      const { left } = await attemptsLeft(tx, exam, userId)
+      return { status: 201, body: { examId: exam.id, userId, reason, grantedBy: user.id, grantedAt: toChinaIso(now), attemptsLeft: left! } }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/me/attempts',
+    access: ['secretary'],
+    doc: { summary: "The caller's own attempts, newest first (no paper: open one with GET /attempts/:id)", query: myAttemptsQuerySchema, response: attemptSummaryPageSchema },
+    async handle({ tx, clock, query, user }) {
+      const { examId, page, pageSize } = parseOrThrow(myAttemptsQuerySchema, query)
+      const now = clock.now()
+      const mine = (await attemptsOf(tx, { userId: user.id, examId })).reverse()
+      const exams = new Map<string, ExamRecord>()
+      for (const a of mine) {
+        if (!exams.has(a.examId)) exams.set(a.examId, (await findExam(tx, a.examId))!)
+        await settle(tx, a, exams.get(a.examId)!, now)
+      }
+      return { status: 200, body: paginate(mine, page, pageSize, summaryView) }
+    },
+  },
+  {
     method: 'POST',
     path: '/exams/:id/attempts',
     access: ['secretary'],
@@ -415,8 +620,9 @@ export const examRoutes: Route[] = [
       if (running) return { status: 200, body: attemptView(running, exam, now) }
       if (now < exam.opensAt) throw new HttpError(409, 'EXAM_CLOSED', `考试还没开始：${toChinaIso(exam.opensAt).slice(0, 16).replace('T', ' ')} 开考`)
       if (now >= exam.closesAt) throw new HttpError(409, 'EXAM_CLOSED', '考试已经结束，不能再答题')
-      if (exam.maxAttempts !== null && mine.length >= exam.maxAttempts) {
-        throw new HttpError(409, 'NO_ATTEMPTS_LEFT', `这场考试最多考 ${exam.maxAttempts} 次，您的次数已用完；如需补考请联系组织部门`)
+      const allowed = allowedAttempts(exam, user.id)
+      if (allowed !== null && mine.length >= allowed) {
+        throw new HttpError(409, 'NO_ATTEMPTS_LEFT', `这场考试您可以考 ${allowed} 次，次数已用完；如需补考请联系组织部门`)
       }
       const bank = await listQuestions(tx)
       if (shortLines(bank, exam.blueprint)) throw new HttpError(409, 'EXAM_CLOSED', '题库正在调整，暂时不能开考，请稍后再试或联系组织部门')
@@ -472,9 +678,8 @@ export const examRoutes: Route[] = [
     idempotent: true,
     doc: { summary: '交卷: scores the attempt (full points for the exact keys, else 0); past the deadline it is scored as expired', response: attemptSchema },
     async handle({ tx, clock, params, user }) {
-      const { attempt, exam } = await attemptOr404(tx, params.id, user, { lock: true, ownerOnly: true })
       const now = clock.now()
-      await settle(tx, attempt, exam, now)
+      const { attempt, exam } = await ownAttemptSettled(tx, params.id, user, now)
       if (attempt.status === 'in_progress') {
         Object.assign(attempt, score(attempt, exam), { status: 'submitted', finishedAt: now })
         await updateAttempt(tx, attempt)
@@ -489,9 +694,8 @@ export const examRoutes: Route[] = [
     idempotent: true,
     doc: { summary: 'Counts a switch away from the app during the attempt (shown to organisers; never fails anyone)', response: attemptSchema },
     async handle({ tx, clock, params, user }) {
-      const { attempt, exam } = await attemptOr404(tx, params.id, user, { lock: true, ownerOnly: true })
       const now = clock.now()
-      await settle(tx, attempt, exam, now)
+      const { attempt, exam } = await ownAttemptSettled(tx, params.id, user, now)
       if (attempt.status === 'in_progress') {
         attempt.leftApp += 1
         await updateAttempt(tx, attempt)

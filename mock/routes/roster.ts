@@ -8,7 +8,7 @@ import {
   type RegistrationStatus,
 } from '../../src/api/contract/event'
 import { toChinaIso, chinaDateTime } from '../../src/api/contract/time'
-import { toCsv } from '../csv'
+import { csvDownloadHeaders, toCsv } from '../csv'
 import type { EventRecord, RegistrationRecord, UserRecord } from '../db'
 import {
   effectiveAttendance,
@@ -118,7 +118,6 @@ function csvRow(r: RegistrationRecord, scope: RosterScope): string[] {
 }
 
 // RFC 5987 encoding for filename*: encodeURIComponent leaves ' ( ) * unescaped.
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /** Organisers' roster of an event: the page, the CSV export and the attendance override. */
 export const rosterRoutes: Route[] = [
@@ -153,10 +152,7 @@ export const rosterRoutes: Route[] = [
       return {
         status: 200,
         body: toCsv([CSV_HEADER, ...rows]),
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="registrations-${event.id}.csv"; filename*=UTF-8''${rfc5987(filename)}`,
-        },
+        headers: csvDownloadHeaders(`registrations-${event.id}.csv`, filename),
       }
     },
   },

@@ -180,7 +180,11 @@ async function requestArbitrary(api: MockApi, sample: EndpointSample): Promise<f
   const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path)
   const validUpload = sample.upload ? multipart([{ name: 'file', filename: 'photo.png', type: 'image/png', bytes: TINY_PNG }]) : undefined
   const validPayload = (): { headers: Record<string, string>; body?: string | Buffer } =>
-    validUpload ? { headers: { 'Content-Type': validUpload.type }, body: validUpload.body } : { headers: json(jsonBody), body: jsonBody }
+    validUpload
+      ? { headers: { 'Content-Type': validUpload.type }, body: validUpload.body }
+      : sample.csv !== undefined
+        ? { headers: { 'Content-Type': 'text/csv' }, body: sample.csv }
+        : { headers: json(jsonBody), body: jsonBody }
 
   const arbitraries: { weight: number; arbitrary: fc.Arbitrary<FuzzRequest> }[] = []
 
@@ -217,7 +221,27 @@ async function requestArbitrary(api: MockApi, sample: EndpointSample): Promise<f
       }),
   })
 
-  if (hasBody && !sample.upload) {
+  if (sample.csv !== undefined) {
+    // The import: its lines with cells replaced by odd text, lines dropped or added, or bytes at random.
+    const lines = sample.csv.split('\r\n').map((l) => l.split(','))
+    arbitraries.push(
+      {
+        weight: 8,
+        arbitrary: fc
+          .tuple(fc.nat(lines.length - 1), fc.nat(11), fc.oneof(weirdString, fc.constantFrom('"', '""', '"a\nb"', '', ',,,', '单选', '多选', 'ACD', '0', '4')), fc.constantFrom('replace', 'drop', 'add'))
+          .map(([row, cell, value, how]) => {
+            const edited = lines.map((l) => [...l])
+            if (how === 'drop') edited.splice(row, 1)
+            else if (how === 'add') edited.push(edited[edited.length - 1].map((c, i) => (i === cell ? value : c)))
+            else edited[row][cell % edited[row].length] = value
+            return { kind: 'body', path: sample.path, headers: { 'Content-Type': 'text/csv' }, body: edited.map((l) => l.join(',')).join('\r\n') }
+          }),
+      },
+      { weight: 2, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => ({ kind: 'body', path: sample.path, headers: { 'Content-Type': 'text/csv' }, body: Buffer.from(a) })) },
+    )
+  }
+
+  if (hasBody && !sample.upload && sample.csv === undefined) {
     const paths = pathsOf(validBody ?? {})
     arbitraries.push(
       {
@@ -284,7 +308,7 @@ async function requestArbitrary(api: MockApi, sample: EndpointSample): Promise<f
         .tuple(fc.constantFrom('', 'k', 'x'.repeat(255), 'x'.repeat(256), 'x'.repeat(5000), '../../etc', '__proto__'), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16'))
         .map(([key, type]) => {
           const payload = validPayload()
-          return { kind: 'headers', path: sample.path, headers: { ...payload.headers, 'Content-Type': sample.upload ? payload.headers['Content-Type']! : type, 'Idempotency-Key': key }, body: payload.body }
+          return { kind: 'headers', path: sample.path, headers: { ...payload.headers, 'Content-Type': sample.upload ? payload.headers['Content-Type']! : sample.csv !== undefined ? type.replace('application/json', 'text/csv') : type, 'Idempotency-Key': key }, body: payload.body }
         }),
     })
   }

@@ -49,6 +49,7 @@ const answerOf = (res: { status: number; text: string }) => ({ status: res.statu
 /** A body that differs from the sample's (a stray field; `{}` where the sample sends none). */
 async function otherBody(api: MockApi, sample: EndpointSample): Promise<unknown> {
   const body = await sampleBody(api, sample)
+  if (typeof body === 'string') return `${body}\r\n政策理论,判断,另一个请求的题目。,,,,,,,A,,1`
   return body && typeof body === 'object' ? { ...body, 另一个请求: true } : {}
 }
 

@@ -30,6 +30,8 @@ export type EndpointSample = {
   bodyOf?: (api: MockApi) => Promise<unknown>
   /** A multipart upload of a tiny PNG rather than JSON. */
   upload?: boolean
+  /** A text/csv body rather than JSON (the question import). */
+  csv?: string
   /** Store changes the sample needs, applied straight after the reset. */
   setup?: (api: MockApi) => Promise<void>
   expect: Record<Caller, number>
@@ -61,6 +63,12 @@ const QUESTION = {
   answer: ['B'],
   difficulty: 1,
 }
+/** A CSV of two questions for the import sample. */
+const IMPORT_CSV = [
+  '模块,题型,题干,A,B,C,D,E,F,答案,解析,难度',
+  '法律法规,单选,村民委员会每届任期几年？,三年,五年,,,,,B,,1',
+  '村务实务,判断,村务公开栏应定期更新。,,,,,,,A,,1',
+].join('\r\n')
 /** A question on no paper, so that it may be deleted. */
 const addSpareQuestion = (api: MockApi) =>
   api.mock.write((tx) => insertQuestions(tx, [{ ...(QUESTION as Omit<QuestionRecord, 'id' | 'createdBy'>), id: 'q-sample', createdBy: 'u-o1' }]))
@@ -190,6 +198,7 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
   // 选拔任用 (API.md v1.1): the bank and exams are the city's; attempts their owner's.
   { method: 'GET', route: '/questions', path: '/questions?module=%E6%B3%95%E5%BE%8B%E6%B3%95%E8%A7%84&page=1', expect: organiserOnly(200), townOrganiser: 403 },
   { method: 'POST', route: '/questions', path: '/questions', body: QUESTION, expect: organiserOnly(201), townOrganiser: 403 },
+  { method: 'POST', route: '/questions/import', path: '/questions/import', csv: IMPORT_CSV, expect: organiserOnly(201), townOrganiser: 403 },
   { method: 'PUT', route: '/questions/:id', path: '/questions/q-sample', setup: addSpareQuestion, body: QUESTION, expect: organiserOnly(200), townOrganiser: 403 },
   { method: 'DELETE', route: '/questions/:id', path: '/questions/q-sample', setup: addSpareQuestion, expect: organiserOnly(204), townOrganiser: 403 },
   {
@@ -219,6 +228,12 @@ export const ENDPOINT_SAMPLES: EndpointSample[] = [
   { method: 'POST', route: '/attempts/:id/submit', path: '/attempts/att-sample/submit', setup: startPractice, expect: secretaryOnly(200, 404) },
   { method: 'POST', route: '/attempts/:id/left-app', path: '/attempts/att-sample/left-app', setup: startPractice, expect: secretaryOnly(200, 404) },
   { method: 'GET', route: '/attempts/:id', path: '/attempts/att-sample', setup: startPractice, expect: anyUser(200, 404, 200) },
+  { method: 'GET', route: '/me/attempts', path: '/me/attempts?page=1', setup: startPractice, expect: secretaryOnly(200) },
+  { method: 'GET', route: '/exams/:id/results', path: '/exams/exam-2026-qualification/results', expect: organiserOnly(200), townOrganiser: 200 },
+  { method: 'GET', route: '/exams/:id/results.csv', path: '/exams/exam-2026-qualification/results.csv', expect: organiserOnly(200), townOrganiser: 200 },
+  // u-s06 is a secretary of 清平镇: its organiser may grant them a retake too.
+  { method: 'POST', route: '/exams/:id/retakes', path: '/exams/exam-2026-qualification/retakes', body: { userId: 'u-s06', reason: '考试当天值班' }, expect: organiserOnly(201), townOrganiser: 201 },
+  { method: 'GET', route: '/me/recommendations', path: '/me/recommendations?page=1', expect: anyUser(200) },
 ]
 
 /** Restores the seed at PINNED_NOW and returns a token per caller of the sample (sessions put straight in the store). */
@@ -248,7 +263,7 @@ export async function signIn(api: MockApi, userId: string): Promise<string> {
 
 /** The body a sample sends (evaluated against the current store). */
 export async function sampleBody(api: MockApi, sample: EndpointSample): Promise<unknown> {
-  return sample.bodyOf ? await sample.bodyOf(api) : sample.body
+  return sample.bodyOf ? await sample.bodyOf(api) : (sample.csv ?? sample.body)
 }
 
 /** Sends a sample request as a caller; the upload sample sends a multipart tiny PNG. */
@@ -265,6 +280,9 @@ export async function callSample(
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(opts.file ?? TINY_PNG)], { type: 'image/png' }), 'photo.png')
     payload = form
+  } else if (sample.csv !== undefined) {
+    payload = String('body' in opts ? opts.body : sample.csv)
+    headers['Content-Type'] = 'text/csv; charset=utf-8'
   } else {
     const body = 'body' in opts ? opts.body : await sampleBody(api, sample)
     if (body !== undefined) {

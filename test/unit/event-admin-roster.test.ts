@@ -1,7 +1,7 @@
 import { ApiError } from '@/api/api-error'
 import type { RosterRow } from '@/api/contract/event'
 import { checkinPayload, qrRuns, secondsUntil } from '@/features/event-admin/lib/checkin-code'
-import { csvFileName, downloadError } from '@/features/event-admin/lib/csv-download'
+import { csvFileName, downloadError } from '@/api/csv-download'
 import {
   auditLine,
   checkinTimeLabel,

@@ -108,6 +108,8 @@ export const apiErrorBodySchema = z.object({
     fields: z.optional(z.record(z.string(), z.string())),
     /** v1.1: on every 429, the whole seconds until a retry may succeed (also the Retry-After header). */
     retryAfter: z.optional(z.number()),
+    /** 400 IMPORT_FAILED: what is wrong, line by line (line 1 = the header). */
+    errors: z.optional(z.array(z.object({ line: z.number(), message: z.string() }))),
   }),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
@@ -151,6 +153,8 @@ export const ERROR_CODES = [
   'NO_ATTEMPTS_LEFT',
   'ATTEMPT_EXPIRED',
   'REQUEST_TIMEOUT',
+  'IMPORT_FAILED',
+  'RETAKE_NOT_NEEDED',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -3,9 +3,8 @@ import { isoDateTime, pageOf, pageQueryShape, text } from './common'
 
 // 选拔任用 (API.md v1.1): the question bank, exams by blueprint, and attempts with a server-held clock.
 
-export const EXAM_MODULES = ['政策理论', '法律法规', '乡村振兴', '村务实务'] as const
-export const examModuleSchema = z.enum(EXAM_MODULES, { error: `模块应为 ${EXAM_MODULES.join('、')} 之一` })
-export type ExamModule = z.infer<typeof examModuleSchema>
+import { examModuleSchema } from './exam-module'
+export { EXAM_MODULES, examModuleSchema, type ExamModule } from './exam-module'
 
 export const QUESTION_KINDS = ['single', 'multiple', 'judge'] as const
 export const questionKindSchema = z.enum(QUESTION_KINDS, { error: '题型应为单选、多选或判断' })
@@ -173,3 +172,73 @@ export type Attempt = z.infer<typeof attemptSchema>
 export const answersBodySchema = z.strictObject({
   answers: z.record(text(1, 40), z.array(optionKeySchema).check(z.maxLength(6))),
 })
+
+/** What the owner's list of attempts shows of each: no paper, so nothing of the key can leak. */
+export const attemptSummarySchema = z.object({
+  id: z.string(),
+  examId: z.string(),
+  startedAt: isoDateTime,
+  deadline: isoDateTime,
+  status: z.enum(['in_progress', 'submitted', 'expired']),
+  score: z.optional(z.number()),
+  passed: z.optional(z.boolean()),
+  moduleScores: z.optional(z.array(z.object({ module: examModuleSchema, score: z.number(), max: z.number() }))),
+  leftApp: z.number(),
+})
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>
+export const attemptSummaryPageSchema = pageOf(attemptSummarySchema)
+
+/** `GET /me/attempts?examId=&page=&pageSize=`: the caller's own attempts, newest first. */
+export const myAttemptsQuerySchema = z.strictObject({ examId: z.optional(text(1, 40)), ...pageQueryShape })
+
+/** Answer of `POST /questions/import` (201): how many questions were added. */
+export const importAnswerSchema = z.object({
+  created: z.number(),
+  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+})
+export type ImportAnswer = z.infer<typeof importAnswerSchema>
+
+/** Body of `POST /exams/:id/retakes`. */
+export const retakeBodySchema = z.strictObject({
+  userId: text(1, 40),
+  reason: text(2, 200, { multiline: true }),
+})
+export type RetakeBody = z.infer<typeof retakeBodySchema>
+
+/** Answer of `POST /exams/:id/retakes` (201): the grant and the person's attempts now left. */
+export const retakeSchema = z.object({
+  examId: z.string(),
+  userId: z.string(),
+  reason: z.string(),
+  grantedBy: z.string(),
+  grantedAt: isoDateTime,
+  attemptsLeft: z.number(),
+})
+export type Retake = z.infer<typeof retakeSchema>
+
+const resultUserSchema = z.object({ id: z.string(), name: z.string(), town: z.string(), village: z.optional(z.string()) })
+
+/**
+ * `GET /exams/:id/results?town=`: every secretary of the audience in the caller's scope, taken or not.
+ * `best` is the best finished score (null before any); `byModule` means are over each taker's best
+ * attempt; `distribution` counts best scores in tens (the last bucket holds 100).
+ */
+export const examResultsSchema = z.object({
+  exam: examSchema,
+  people: z.array(
+    z.object({
+      user: resultUserSchema,
+      best: z.nullable(z.number()),
+      passed: z.boolean(),
+      attempts: z.number(),
+      retakes: z.number(),
+      leftApp: z.number(),
+      bestAttemptId: z.nullable(z.string()),
+    }),
+  ),
+  byModule: z.array(z.object({ module: examModuleSchema, mean: z.number(), max: z.number() })),
+  byTown: z.array(z.object({ town: z.string(), people: z.number(), takers: z.number(), passRate: z.number() })),
+  distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
+})
+export type ExamResults = z.infer<typeof examResultsSchema>
+export const examResultsQuerySchema = z.strictObject({ town: z.optional(text(2, 20)) })

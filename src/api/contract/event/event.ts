@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { isoDateTime, pageOf, pageQueryShape, text } from '../common'
+import { examModuleSchema } from '../exam-module'
 
 // The event, its page and the caller's sign-up, leave and 签到: part of ../event.ts, which every caller imports.
 
@@ -66,6 +67,8 @@ export const eventSchema = z.object({
   credits: z.number().check(z.gte(0)),
   audience: z.object({ towns: z.array(z.string()) }),
   contestItems: z.optional(z.array(z.string())),
+  /** v1.1: the exam modules this event covers (强村讲堂 recommended after a weak module). */
+  topics: z.optional(z.array(examModuleSchema)),
   status: eventStatusSchema,
   registeredCount: z.number().check(z.int(), z.gte(0)),
   waitlistCount: z.number().check(z.int(), z.gte(0)),

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { isoDateTime, pageOf, pageQueryShape, text } from '../common'
+import { examModuleSchema } from '../exam-module'
 import { attendanceSchema, eventTypeSchema, latitude, longitude, registrationStatusSchema, type EventType } from './event'
 
 // The organisers' side of an event: posting and editing, cancelling, the 名单 and the 签到码. Part of ../event.ts,
@@ -40,6 +41,8 @@ export const eventFieldsShape = {
   contestItems: z.optional(
     z.array(text(1, 30)).check(z.minLength(1, { error: '至少设置 1 个比赛项目' }), z.maxLength(10, { error: '最多 10 个比赛项目' })),
   ),
+  /** v1.1: the exam modules the event covers; an empty list removes them. */
+  topics: z.optional(z.array(examModuleSchema).check(z.maxLength(4, { error: '最多 4 个专题' }))),
 }
 
 /** Body of `POST /events`; `status` draft or published (default published). */

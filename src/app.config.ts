@@ -15,7 +15,17 @@ export default defineAppConfig({
     // 签到 and 出勤记录: kept out of the main package (its budget is 600 KB), preloaded below.
     {
       root: 'packages/secretary',
-      pages: ['pages/checkin/index', 'pages/attendance/index', 'pages/progress/index', 'pages/scores/index', 'pages/my-honours/index'],
+      pages: [
+        'pages/checkin/index',
+        'pages/attendance/index',
+        'pages/progress/index',
+        'pages/scores/index',
+        'pages/my-honours/index',
+        // 选拔任用: the exams, taking one, and a result.
+        'pages/exams/index',
+        'pages/exam-paper/index',
+        'pages/attempt-result/index',
+      ],
     },
     // Screens of both roles that the tabs link to: honour detail, 消息, 设置.
     { root: 'packages/common', pages: ['pages/honour-detail/index', 'pages/notifications/index', 'pages/settings/index'] },
@@ -31,6 +41,10 @@ export default defineAppConfig({
         'pages/quarter-scores/index',
         'pages/assessment/index',
         'pages/honour-form/index',
+        // 选拔任用: results and retakes, the question bank.
+        'pages/exam-results/index',
+        'pages/questions/index',
+        'pages/question-form/index',
       ],
     },
   ],

@@ -35,6 +35,9 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   // Never says whether the phone exists: the same words for every phone.
   TOO_MANY_ATTEMPTS: '错误次数太多，为了安全暂时不能再试。',
   LOCATION_REQUIRED: '请在活动现场开启定位后签到，或请现场组织者在名单上为你签到。',
+  ATTEMPT_EXPIRED: '答题时间已到或已经交卷，不能再改答案；成绩按最后保存的答案计算。',
+  IMPORT_FAILED: '文件里有几行不对，没有导入任何题目。请按下面的提示改正后重新导入。',
+  RETAKE_NOT_NEEDED: '这场考试不限次数，不需要安排补考。',
 }
 
 /** The wait of a 429 in words: 请 X 秒后再试 under a minute, else 请 X 分钟后再试 (rounded up). */
@@ -61,6 +64,8 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>
   /** Of a 429: whole seconds until a retry may succeed (API.md v1.1). */
   readonly retryAfter?: number
+  /** Of 400 IMPORT_FAILED: what is wrong, line by line of the file. */
+  readonly lineErrors: { line: number; message: string }[]
 
   constructor(init: {
     kind: ApiErrorKind
@@ -69,6 +74,7 @@ export class ApiError extends Error {
     message?: string
     fields?: Record<string, string>
     retryAfter?: number
+    lineErrors?: { line: number; message: string }[]
   }) {
     super(init.message ?? defaultMessage(init.kind, init.code))
     this.name = 'ApiError'
@@ -77,6 +83,7 @@ export class ApiError extends Error {
     this.code = init.code ?? init.kind.toUpperCase()
     this.fields = init.fields ?? {}
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter
+    this.lineErrors = init.lineErrors ?? []
   }
 
   /** True when the request may never have reached the server, so the same action may be retried. */

@@ -21,6 +21,8 @@ export type ApiRequest<S extends z.core.$ZodType | undefined> = {
   schema?: S
   /** Idempotency-Key for a mutating call; kept by the caller across retries of the same user action. */
   idempotencyKey?: string
+  /** The body's media type when it is not JSON: a CSV import sends its text as `text/csv`. */
+  contentType?: 'text/csv'
   /** A 401 here is an answer (login), not an expired session. */
   skipAuthRedirect?: boolean
 }
@@ -84,7 +86,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
       const token = options.getToken()
       if (token) header.Authorization = `Bearer ${token}`
       if (key) header['Idempotency-Key'] = key
-      if (request.body !== undefined) header['Content-Type'] = 'application/json'
+      if (request.body !== undefined) header['Content-Type'] = request.contentType ? `${request.contentType}; charset=utf-8` : 'application/json'
       let response: RawResponse
       await acquire()
       try {
@@ -135,6 +137,7 @@ function readResponse(response: RawResponse, request: ApiRequest<z.core.$ZodType
     message: messageForCode(code, body.success ? body.data.error.message : undefined, body.success ? body.data.error.retryAfter : undefined),
     fields: body.success ? body.data.error.fields : undefined,
     retryAfter: body.success ? body.data.error.retryAfter : undefined,
+    lineErrors: body.success ? body.data.error.errors : undefined,
   })
 }
 

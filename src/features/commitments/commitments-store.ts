@@ -6,7 +6,7 @@ import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { keepLatest, omit } from '@/shared/lib/records'
 import { saveMyCommitment, submitMyCommitment } from '@/api/commitments'
 import { draftItemsOf, saveBodyOf, type DraftItem } from './lib/draft'
-import { persistDrafts } from './lib/persist-drafts'
+import { persistDrafts } from '@/shared/lib/persist-drafts'
 
 /** The sheet as edited on this phone: every keystroke lands here and in storage. */
 export type LocalDraft = {

@@ -5,7 +5,7 @@ import type { Commitment, ProgressBody } from '@/api/contract/commitment'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { keepLatest, omit } from '@/shared/lib/records'
 import { reportProgress } from '@/api/commitments'
-import { persistDrafts } from './lib/persist-drafts'
+import { persistDrafts } from '@/shared/lib/persist-drafts'
 
 /** A progress report being written: kept on the phone until it is sent. */
 export type ProgressDraft = {

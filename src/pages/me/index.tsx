@@ -5,6 +5,7 @@ import { goToLogin } from '@/features/auth/lib/login-redirect'
 import { signOut } from '@/features/auth/session-actions'
 import { useUnreadCount } from '@/features/notifications/hooks/use-unread-count'
 import { Page } from '@/app/page'
+import { isCityOrganiser } from '@/api/contract/auth'
 import { openPage } from '@/shared/lib/navigate'
 import { ROUTES } from '@/shared/lib/routes'
 import { AppButton } from '@/shared/ui/app-button'
@@ -55,11 +56,24 @@ export default function MePage() {
             <AppButton block variant='secondary' onTap={() => openPage(ROUTES.myScores)}>
               考核
             </AppButton>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.exams)}>
+              考试（任职资格测试·练习）
+            </AppButton>
           </View>
         ) : (
-          <AppButton block variant='secondary' onTap={() => openPage(ROUTES.organiserEvents)}>
-            活动管理
-          </AppButton>
+          <View style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.organiserEvents)}>
+              活动管理
+            </AppButton>
+            <AppButton block variant='secondary' onTap={() => openPage(ROUTES.organiserExamResults)}>
+              考试成绩与补考
+            </AppButton>
+            {isCityOrganiser(user) ? (
+              <AppButton block variant='secondary' onTap={() => openPage(ROUTES.organiserQuestions)}>
+                题库
+              </AppButton>
+            ) : null}
+          </View>
         )}
       </View>
       <AppButton block variant='danger' onTap={() => void logout()}>

@@ -25,6 +25,12 @@ export const ROUTES = {
   honourDetail: '/packages/common/pages/honour-detail/index',
   notifications: '/packages/common/pages/notifications/index',
   settings: '/packages/common/pages/settings/index',
+  exams: '/packages/secretary/pages/exams/index',
+  examPaper: '/packages/secretary/pages/exam-paper/index',
+  attemptResult: '/packages/secretary/pages/attempt-result/index',
+  organiserExamResults: '/packages/organiser/pages/exam-results/index',
+  organiserQuestions: '/packages/organiser/pages/questions/index',
+  organiserQuestionForm: '/packages/organiser/pages/question-form/index',
 } as const
 
 /** The tab pages: reached with switchTab, which takes no query string. */

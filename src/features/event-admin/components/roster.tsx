@@ -15,7 +15,7 @@ import { useTextScale } from '@/stores/settings-store'
 import { exportRoster } from '@/features/event-admin/lib/export-roster'
 import { useQuickAttendance, type QuickFailure } from '../hooks/use-quick-attendance'
 import { useRoster } from '../hooks/use-roster'
-import { csvFileName } from '../lib/csv-download'
+import { csvFileName } from '@/api/csv-download'
 import { measureTop } from '../platform/measure-top'
 import { pxScale } from '../platform/px-scale'
 import {

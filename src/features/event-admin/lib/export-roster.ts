@@ -1,5 +1,5 @@
 import { rosterCsvRequest } from '@/api/roster'
-import { saveCsvFile } from '../platform/export-file'
+import { saveCsvFile } from '@/api/platform/export-file'
 
 /**
  * Downloads the roster as CSV (GET /events/:id/registrations.csv) and hands it to the user: a file

@@ -17,8 +17,8 @@ export function downloadError(status: number, text: string): ApiError {
   return new ApiError({ kind: 'http', status, code, message: messageForCode(code, body.success ? body.data.error.message : undefined) })
 }
 
-/** A file name without characters file systems refuse, ending in `.csv`. */
-export function csvFileName(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40) || '名单'
+/** A file name without characters file systems refuse, ending in `.csv` (`fallback` for an empty title). */
+export function csvFileName(title: string, fallback = '名单'): string {
+  const base = title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40) || fallback
   return `${base}.csv`
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '@/api/api-error'
-import { downloadError, type CsvDownload } from '../lib/csv-download'
+import { downloadError, type CsvDownload } from '../csv-download'
 
 /** H5: fetches the CSV with the bearer token and saves it through a download link; the bytes (BOM included) are kept as sent. */
 export async function saveCsvFile({ url, header, fileName }: CsvDownload): Promise<void> {

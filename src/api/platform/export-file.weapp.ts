@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/api-error'
-import { downloadError, type CsvDownload } from '../lib/csv-download'
+import { downloadError, type CsvDownload } from '../csv-download'
 
 const errMsg = (failure: unknown) => (failure && typeof failure === 'object' && 'errMsg' in failure ? String(failure.errMsg) : String(failure))
 
@@ -32,7 +32,7 @@ export async function saveCsvFile({ url, header, fileName }: CsvDownload): Promi
     try {
       await Taro.openDocument({ filePath, showMenu: true })
     } catch {
-      throw new ApiError({ kind: 'parse', message: '名单已下载，但这台设备不能直接打开或发送。请在手机微信中再点“导出”。' })
+      throw new ApiError({ kind: 'parse', message: '文件已下载，但这台设备不能直接打开或发送。请在手机微信中再点一次导出。' })
     }
   }
 }

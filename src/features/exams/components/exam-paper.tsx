@@ -65,7 +65,9 @@ export function ExamPaper(target: { examId?: string; attemptId?: string }) {
     if (!pendingOf(useAnswersStore.getState().drafts, id)) return Promise.resolve(true)
     setSave('saving')
     return flush(id).then(
-      () => {
+      (saved) => {
+        // What the server now holds; answers still pending on the phone stay on top of it.
+        if (saved) setAttempt((a) => (a && a.id === saved.id ? { ...a, answers: saved.answers } : a))
         setSave(pendingOf(useAnswersStore.getState().drafts, id) ? 'saving' : 'saved')
         return true
       },

@@ -14,7 +14,6 @@ import { chinaDay, chinaQuarter } from '@/api/contract/time'
 import { checkinOpenEvents, itemsDueThisQuarter, nextRegisteredEvents, themeBanner, themeBannerYear } from '../lib/dashboard'
 import { homeLoads } from '../prefetch-home'
 import { DashCard, DashLink, firstLoadPending } from './dash-card'
-import { ExamCard } from './exam-card'
 import './dashboard.css'
 
 const openEvent = (id: string) => openPage(withQuery(ROUTES.eventDetail, { id }))
@@ -94,7 +93,6 @@ export function SecretaryDashboard({ now, unread, footer }: { now: number; unrea
           )
         }}
       </DashCard>
-      <ExamCard now={now} />
       <DashCard title='消息'>
         {() => (
           <DashLink

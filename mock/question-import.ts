@@ -1,10 +1,9 @@
 import Papa from 'papaparse'
-import { EXAM_MODULES, questionBodySchema, questionRuleErrors, type QuestionBody, type QuestionKind } from '../src/api/contract/exam'
+import { EXAM_MODULES, IMPORT_HEADER, questionBodySchema, questionRuleErrors, type QuestionBody, type QuestionKind } from '../src/api/contract/exam'
 
 // POST /questions/import (API.md v1.1): a CSV of questions, read line by line into question bodies
 // or per-line errors. The caller creates nothing unless every line is right (all or nothing).
 
-export const IMPORT_HEADER = ['模块', '题型', '题干', 'A', 'B', 'C', 'D', 'E', 'F', '答案', '解析', '难度'] as const
 /** At most this many questions per file (the 1 MB body limit holds about 2,000 long ones). */
 export const IMPORT_MAX_ROWS = 1000
 

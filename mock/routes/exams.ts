@@ -15,6 +15,7 @@ import {
   questionSchema,
   updateExamBodySchema,
   attemptSummaryPageSchema,
+  blueprintTotal,
   examResultsQuerySchema,
   examResultsSchema,
   importAnswerSchema,
@@ -71,6 +72,8 @@ import { listUsers } from '../repos/users'
 // whose clock the server holds.
 
 const MINUTE = 60_000
+/** Points to a hundredth, so 0.5-point questions add up exactly. */
+const round2 = (n: number) => Math.round(n * 100) / 100
 const cityOrganiserOnly = (user: UserRecord) => {
   if (!isCityOrganiser(user)) throw cityOnly('题库和考试')
 }
@@ -118,7 +121,6 @@ function attemptView(a: AttemptRecord, exam: ExamRecord, now: number): Attempt {
 function score(a: AttemptRecord, exam: ExamRecord): Pick<AttemptRecord, 'score' | 'passed' | 'moduleScores'> {
   const sameKeys = (given: string[] | undefined, key: string[]) =>
     given !== undefined && given.length === key.length && [...given].sort().join() === [...key].sort().join()
-  const round = (n: number) => Math.round(n * 100) / 100
   const byModule = new Map<string, { score: number; max: number }>()
   let total = 0
   for (const q of a.questions) {
@@ -130,12 +132,12 @@ function score(a: AttemptRecord, exam: ExamRecord): Pick<AttemptRecord, 'score' 
     byModule.set(q.module, m)
   }
   return {
-    score: round(total),
-    passed: round(total) >= exam.passScore,
+    score: round2(total),
+    passed: round2(total) >= exam.passScore,
     moduleScores: EXAM_MODULES.filter((m) => byModule.has(m)).map((module) => ({
       module,
-      score: round(byModule.get(module)!.score),
-      max: round(byModule.get(module)!.max),
+      score: round2(byModule.get(module)!.score),
+      max: round2(byModule.get(module)!.max),
     })),
   }
 }
@@ -252,8 +254,6 @@ const summaryView = (a: AttemptRecord): AttemptSummary => ({
   leftApp: a.leftApp,
 })
 
-const round2 = (n: number) => Math.round(n * 100) / 100
-
 /** The finished attempt with the highest score (the earliest of equals), or undefined. */
 const bestOf = (attempts: readonly AttemptRecord[]) =>
   attempts.filter((a) => a.status !== 'in_progress').reduce<AttemptRecord | undefined>((best, a) => (!best || a.score! > best.score! ? a : best), undefined)
@@ -287,7 +287,7 @@ async function examResults(tx: Tx, exam: ExamRecord, viewer: UserRecord, town: s
   const takers = rows.filter((r) => r.bestAttempt)
   const modules = EXAM_MODULES.filter((m) => exam.blueprint.some((l) => l.module === m))
   const byModule = modules.map((module) => {
-    const max = round2(exam.blueprint.filter((l) => l.module === module).reduce((n, l) => n + l.count * l.points, 0))
+    const max = blueprintTotal(exam.blueprint.filter((l) => l.module === module))
     const scores = takers.map((r) => r.bestAttempt!.moduleScores?.find((x) => x.module === module)?.score ?? 0)
     return { module, mean: scores.length ? round2(scores.reduce((n, x) => n + x, 0) / scores.length) : 0, max }
   })

@@ -173,23 +173,16 @@ export const answersBodySchema = z.strictObject({
   answers: z.record(text(1, 40), z.array(optionKeySchema).check(z.maxLength(6))),
 })
 
-/** What the owner's list of attempts shows of each: no paper, so nothing of the key can leak. */
-export const attemptSummarySchema = z.object({
-  id: z.string(),
-  examId: z.string(),
-  startedAt: isoDateTime,
-  deadline: isoDateTime,
-  status: z.enum(['in_progress', 'submitted', 'expired']),
-  score: z.optional(z.number()),
-  passed: z.optional(z.boolean()),
-  moduleScores: z.optional(z.array(z.object({ module: examModuleSchema, score: z.number(), max: z.number() }))),
-  leftApp: z.number(),
-})
+/** What the owner's list of attempts shows of each: the attempt without its paper, so nothing of the key can leak. */
+export const attemptSummarySchema = z.omit(attemptSchema, { questions: true, answers: true })
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>
 export const attemptSummaryPageSchema = pageOf(attemptSummarySchema)
 
 /** `GET /me/attempts?examId=&page=&pageSize=`: the caller's own attempts, newest first. */
 export const myAttemptsQuerySchema = z.strictObject({ examId: z.optional(text(1, 40)), ...pageQueryShape })
+
+/** The header row of a question import (POST /questions/import), in this order. */
+export const IMPORT_HEADER = ['模块', '题型', '题干', 'A', 'B', 'C', 'D', 'E', 'F', '答案', '解析', '难度'] as const
 
 /** Answer of `POST /questions/import` (201): how many questions were added. */
 export const importAnswerSchema = z.object({

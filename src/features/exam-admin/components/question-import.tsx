@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { toApiError } from '@/api/api-error'
+import { IMPORT_HEADER } from '@/api/contract/exam'
 import { importQuestions } from '@/api/exams'
 import { sendKeyed } from '@/api/kit/keyed-mutation'
 import { AppButton } from '@/shared/ui/app-button'
 import { pickCsvText } from '../platform/pick-csv'
 
-export const IMPORT_HEADER = '模块,题型,题干,A,B,C,D,E,F,答案,解析,难度'
+const IMPORT_HEADER_LINE = IMPORT_HEADER.join(',')
 export const IMPORT_EXAMPLE = '政策理论,单选,村党组织书记任期几年？,3 年,4 年,5 年,6 年,,,C,村"两委"任期为 5 年,1'
 
 type Outcome = { kind: 'done'; created: number } | { kind: 'lines'; message: string; lines: { line: number; message: string }[] } | { kind: 'error'; message: string }
@@ -52,7 +53,7 @@ export function QuestionImport({ onImported }: { onImported: () => void }) {
       <Text className='xa-section-title'>导入 CSV</Text>
       <Text className='zs-muted'>第一行是表头，每道题一行（UTF-8 编码）；有一行不对就整份都不导入。</Text>
       <Text className='zs-hint'>表头：</Text>
-      <Text className='xa-code'>{IMPORT_HEADER}</Text>
+      <Text className='xa-code'>{IMPORT_HEADER_LINE}</Text>
       <Text className='zs-hint'>示例（题型填 单选/多选/判断，答案填选项字母如 A 或 ACD，难度 1–3）：</Text>
       <Text className='xa-code'>{IMPORT_EXAMPLE}</Text>
       <AppButton variant='secondary' block loading={busy} onTap={() => void run()}>
